@@ -1,0 +1,1 @@
+"""Turning articles and claim files into claims and attributions."""

@@ -1,0 +1,1 @@
+"""Fuzzy claim matching across German and English."""

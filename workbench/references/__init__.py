@@ -1,0 +1,1 @@
+"""Fetching, extracting and archiving the documents reviewers check against."""
