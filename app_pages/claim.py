@@ -1,0 +1,276 @@
+"""Claim: what it rests on, what the evidence says, what reviewers decided; record a verdict."""
+
+import streamlit as st
+
+from workbench import catalog, review, ui
+from workbench.catalog import ClaimDetail, EvidenceView
+from workbench.errors import NotFoundError, WorkbenchError
+from workbench.tracing import SourceChain
+
+CHOICE = "claim_choice"  # the claim selectbox
+FORM_VERSION = "claim_form_version"  # the claim version the verdict form was last drawn with
+FLASH = "claim_flash"  # the outcome of the last save, shown once above the form
+
+STANCE_BADGES = {
+    "supports": ":green-badge[supports]",
+    "refutes": ":red-badge[refutes]",
+    "context": ":gray-badge[context]",
+}
+
+workspace = ui.workspace()
+with workspace.sessions() as session:
+    claims = {claim.id: claim for claim in catalog.list_claims(session)}
+
+st.title("Claim")
+if not claims:
+    st.info("No claims yet. Import an article or a claims file first.")
+    st.stop()
+
+requested = st.query_params.get("claim")
+if requested is not None and requested.isdigit() and int(requested) in claims:
+    chosen = int(requested)
+elif st.session_state.get(ui.CLAIM_ID) in claims:
+    chosen = st.session_state[ui.CLAIM_ID]
+else:
+    chosen = next(iter(claims))
+st.session_state[CHOICE] = st.session_state[ui.CLAIM_ID] = chosen
+st.query_params["claim"] = str(chosen)
+
+
+def _pick() -> None:
+    st.session_state[ui.CLAIM_ID] = st.session_state[CHOICE]
+    st.query_params["claim"] = str(st.session_state[CHOICE])
+
+
+def _claim_label(claim_id: int) -> str:
+    claim = claims[claim_id]
+    return f"#{claim.id} · {ui.status_label(claim.review_status)} · {ui.shorten(claim.text, 90)}"
+
+
+claim_id = st.selectbox("Claim", list(claims), format_func=_claim_label, key=CHOICE, on_change=_pick)
+
+
+# each claim's form keeps its own input, so switching claims loses nothing typed
+def _rating_key(claim_id: int) -> str:
+    return f"claim_rating_{claim_id}"
+
+
+def _explanation_key(claim_id: int) -> str:
+    return f"claim_explanation_{claim_id}"
+
+
+def _save(claim_id: int) -> None:
+    """Runs before the page is drawn again, so FORM_VERSION is still the version the user saw."""
+    rating_key, explanation_key = _rating_key(claim_id), _explanation_key(claim_id)
+    reviewer = ui.current_reviewer()
+    rating = st.session_state.get(rating_key)
+    explanation = st.session_state.get(explanation_key) or ""
+    seen = st.session_state.get(FORM_VERSION) or {}
+    outcome: tuple[str, str]
+    if reviewer is None:
+        outcome = ("error", "Choose your name under “Reviewing as” in the sidebar first.")
+    elif rating is None:
+        outcome = ("error", "Choose a rating.")
+    elif seen.get("claim_id") != claim_id:
+        outcome = ("warning", "The form was out of date; read the claim again, then save.")
+    else:
+        try:
+            with workspace.sessions.begin() as session:
+                signer = review.get_or_create_reviewer(session, reviewer)
+                review.record_verdict(
+                    session,
+                    claim_id=claim_id,
+                    reviewer=signer,
+                    rating=rating,
+                    explanation=explanation,
+                    seen_version=seen["version"],
+                )
+        except ui.SAVE_CONFLICTS as error:
+            # what the user typed stays in the form; the page now shows the other verdict
+            outcome = ("warning", ui.conflict_message(error, claim_id))
+        except WorkbenchError as error:
+            outcome = ("error", str(error))
+        else:
+            outcome = ("success", f"Recorded your verdict: {ui.rating_label(rating)}.")
+            st.session_state[explanation_key] = ""
+            st.session_state[rating_key] = None
+    st.session_state[FLASH] = {"claim_id": claim_id, "kind": outcome[0], "message": outcome[1]}
+
+
+try:
+    with workspace.sessions() as session:
+        detail = catalog.claim_detail(session, claim_id)
+except NotFoundError as error:
+    st.error(str(error))
+    st.stop()
+summary = detail.summary
+
+
+def chain_markup(chain: SourceChain) -> str:
+    hops = " → ".join(
+        f"<b>{ui.escape(hop.name)}</b> <small>({ui.kind_label(hop.kind)})</small>"
+        for hop in chain.hops
+    )
+    return hops + (" ↺ <i>circular citation</i>" if chain.circular else "")
+
+
+def show_chain(chain: SourceChain) -> None:
+    with st.container(border=True):
+        if chain.attribution_phrase:
+            ui.html_block(f"<small>Attributed as “{ui.escape(chain.attribution_phrase)}”</small>")
+        ui.html_block(chain_markup(chain))
+        primary = chain.primary
+        if chain.circular:
+            st.warning("This chain cites itself in a circle: it has no primary source.")
+        elif chain.ends_unverified:
+            st.warning(
+                f"Ends at an unverifiable source: {ui.escape(primary.name)} ({ui.kind_label(primary.kind)}). "
+                "Nothing here can be checked against a primary document."
+            )
+        else:
+            st.success(f"Primary source: {ui.escape(primary.name)} ({ui.kind_label(primary.kind)})")
+        notes = [hop for hop in chain.hops if hop.note]
+        if notes:
+            with st.expander("What each hop took from the next"):
+                for hop in notes:
+                    ui.html_block(f"<b>{ui.escape(hop.name)}</b>: {ui.escape(hop.note)}")
+
+
+def evidence_markup(evidence: EvidenceView) -> str:
+    title = evidence.reference_title or evidence.reference_url or f"Reference {evidence.reference_id}"
+    source = ui.safe_link(evidence.reference_url, title) if evidence.reference_url else ui.escape(title)
+    details = [ui.escape(evidence.publisher)] if evidence.publisher else []
+    if evidence.page is not None:
+        details.append(f"page {evidence.page}")
+    quote = (
+        f"…{ui.escape(evidence.prefix)}<mark>{ui.escape(evidence.exact)}</mark>"
+        f"{ui.escape(evidence.suffix)}…"
+    )
+    lines = [
+        f"<b>{source}</b>" + (f" <small>{' · '.join(details)}</small>" if details else ""),
+        f"<blockquote>{quote}</blockquote>",
+    ]
+    if evidence.note:
+        lines.append(f"<small>Note: {ui.escape(evidence.note)}</small>")
+    if evidence.added_by:
+        lines.append(f"<small>Linked by {ui.escape(evidence.added_by)}</small>")
+    return "<div>" + "<br>".join(lines) + "</div>"
+
+
+def show_claim(detail: ClaimDetail) -> None:
+    ui.html_block(f'<blockquote style="font-size: 1.2em">{ui.escape(summary.text)}</blockquote>')
+    if detail.gloss_en:
+        ui.html_block(f"<i>In English:</i> {ui.escape(detail.gloss_en)}")
+    facts = [
+        f"**Status:** {ui.status_label(summary.review_status)}",
+        f"**Language:** {ui.escape(summary.language)}",
+        f"**From:** {ui.escape(summary.origin)}",
+        f"**Check-worthiness:** {summary.check_worthiness:.2f}",
+        f"**Version:** {detail.version}",
+    ]
+    ui.html_block(" · ".join(facts))
+    if detail.article_title and summary.article_id is not None:
+        column, button = st.columns([5, 1], vertical_alignment="center")
+        column.markdown(f"In the article *{ui.escape(detail.article_title)}*", unsafe_allow_html=True)
+        if button.button("Open article", key="claim_open_article"):
+            st.switch_page(ui.ARTICLE_PAGE, query_params={"article": str(summary.article_id)})
+    if summary.reasons:
+        with st.expander("Why it is check-worthy", expanded=False):
+            for reason in summary.reasons:
+                ui.html_block(f"• {ui.escape(reason)}")
+
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    show_claim(detail)
+
+    st.subheader("Attributed to")
+    if summary.attributions:
+        st.dataframe(
+            [
+                {
+                    "phrase": a.phrase,
+                    "kind": ui.kind_label(a.kind),
+                    "source": a.source,
+                    "source kind": ui.kind_label(a.source_kind),
+                    "speaker": a.speaker or "",
+                }
+                for a in summary.attributions
+            ],
+            hide_index=True,
+            key="claim_attributions",
+        )
+    else:
+        st.info("The article names no source for this claim.")
+
+    st.subheader("Source chain to the primary source")
+    if not detail.chains:
+        st.info("No source to trace: the claim has no attribution.")
+    for chain in detail.chains:
+        show_chain(chain)
+
+    st.subheader(f"Evidence ({len(detail.evidence)})")
+    if not detail.evidence:
+        st.info("No evidence linked yet.")
+    for evidence in detail.evidence:
+        with st.container(border=True):
+            st.markdown(STANCE_BADGES.get(evidence.stance, evidence.stance))
+            ui.html_block(evidence_markup(evidence))
+            if evidence.anchor_status != "same_place":
+                st.warning(
+                    f"The quote's position changed when the reference was fetched again "
+                    f"({evidence.anchor_status.replace('_', ' ')}): check it still says this."
+                )
+
+with right:
+    st.subheader("Reviewers")
+    agreement = detail.agreement
+    if not agreement.ratings_by_reviewer:
+        st.info("No verdict yet.")
+    else:
+        for name, rating in agreement.ratings_by_reviewer.items():
+            ui.html_block(f"{ui.escape(name)}: <b>{ui.escape(ui.rating_label(rating))}</b>")
+        if agreement.unanimous:
+            st.success(f"Reviewers agree: {ui.rating_label(agreement.majority_rating or '')}.")
+        else:
+            st.warning(
+                "Reviewers disagree; an editor has to settle it. Most say "
+                f"{ui.rating_label(agreement.majority_rating or '')}."
+            )
+
+    st.subheader("Record a verdict")
+    flash = st.session_state.get(FLASH)
+    if flash and flash["claim_id"] == claim_id:
+        getattr(st, flash["kind"])(flash["message"])
+        del st.session_state[FLASH]
+    reviewer = ui.current_reviewer()
+    if reviewer:
+        st.caption(f"Signed as {reviewer}.")
+    else:
+        st.caption("Choose your name under “Reviewing as” in the sidebar to sign a verdict.")
+    with st.form(f"claim_verdict_{claim_id}"):
+        st.selectbox(
+            "Rating",
+            ui.RATING_KEYS,
+            index=None,
+            format_func=ui.rating_option,
+            placeholder="Choose a rating",
+            key=_rating_key(claim_id),
+        )
+        st.text_area(
+            "Explanation",
+            key=_explanation_key(claim_id),
+            placeholder="What the evidence shows, and where a reader can check it.",
+        )
+        st.form_submit_button("Record verdict", type="primary", on_click=_save, args=(claim_id,))
+    st.session_state[FORM_VERSION] = {"claim_id": claim_id, "version": detail.version}
+
+    st.subheader(f"Verdict history ({len(detail.history)})")
+    if not detail.history:
+        st.caption("No verdicts yet.")
+    for verdict in detail.history:
+        with st.container(border=True):
+            ui.html_block(
+                f"<b>{ui.escape(verdict.rating_label)}</b> · {ui.escape(verdict.reviewer)} · "
+                f"<small>{ui.when(verdict.at)}</small><br>{ui.escape(verdict.explanation)}"
+            )

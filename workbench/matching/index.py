@@ -1,0 +1,543 @@
+"""An inverted index for fuzzy claim matching that does not scan every passage.
+
+Passages are normalised (``normalise.py``) into word tokens and fact terms (``#amount:...``,
+``#date:...``). The candidate stage scores BM25 over numpy postings, reading the rare query
+terms' postings in full and adding the common terms' weights only to the best of those
+candidates; query words the index has never seen (typos, other word forms) are expanded to
+close vocabulary words through a character-trigram index over the vocabulary. The second
+stage (``rerank.py``) re-scores a few hundred candidates with rapidfuzz and fact agreement.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from workbench.matching.explain import Match, explain
+from workbench.matching.normalise import NormalisedText, normalise
+from workbench.matching.rerank import DEFAULT_WEIGHTS, Weights, rerank
+
+FORMAT_VERSION = 1
+FACT_PREFIX = "#"
+FACT_WEIGHT = 1.5  # a shared amount or date says more than a shared word
+COMMON_POSTINGS_BUDGET = 150_000  # postings read in full per query; the rest only for the best
+_LANGUAGES = ("en", "de")
+
+IndexItem = tuple[str, str, str | None, date | None]  # doc_id, text, language, anchor_date
+
+
+class IndexError_(Exception):
+    """The index on disk cannot be read."""
+
+
+def index_terms(text: NormalisedText) -> list[str]:
+    """The terms a normalised text is indexed under: word tokens plus fact terms."""
+    terms = list(text.tokens)
+    for fact in text.facts:
+        if fact.kind == "name":
+            continue
+        terms.append(FACT_PREFIX + fact.key)
+        if fact.kind == "amount":  # "97.4bn" without a currency still agrees on the number
+            terms.append(FACT_PREFIX + "number:" + fact.value.split(":", 1)[1])
+    return terms
+
+
+def _terms_for(item: IndexItem, aliases: dict[str, str] | None) -> str:
+    _, text, language, anchor = item
+    return " ".join(
+        index_terms(normalise(text, language=language, anchor_date=anchor, aliases=aliases))
+    )
+
+
+def _terms_for_chunk(args: tuple[list[IndexItem], dict[str, str] | None]) -> str:
+    items, aliases = args
+    return "\n".join(_terms_for(item, aliases) for item in items)
+
+
+class LexicalIndex:
+    """BM25 over normalised tokens and facts, with a rapidfuzz re-rank on top."""
+
+    def __init__(
+        self,
+        *,
+        k1: float = 1.2,
+        b: float = 0.75,
+        aliases: dict[str, str] | None = None,
+        weights: Weights = DEFAULT_WEIGHTS,
+    ) -> None:
+        self.k1, self.b = k1, b
+        self.aliases = aliases
+        self.weights = weights
+        self._vocab: dict[str, int] = {}
+        self._terms: list[str] = []
+        self._df = np.zeros(0, dtype=np.int32)
+        self._doc_ids: list[str] = []
+        self._doc_index: dict[str, int] = {}
+        self._texts = _TextStore()
+        self._dl = np.zeros(0, dtype=np.float32)
+        self._alive = np.zeros(0, dtype=bool)
+        self._lang = np.zeros(0, dtype=np.uint8)
+        self._anchor = np.zeros(0, dtype=np.int32)  # date ordinal, 0 = none
+        self._total_len = 0.0
+        # forward index (doc -> terms) for the merged docs; pending docs as lists
+        self._fwd_ptr = np.zeros(1, dtype=np.int64)
+        self._fwd_terms = np.zeros(0, dtype=np.int32)
+        self._fwd_tf = np.zeros(0, dtype=np.uint16)
+        self._pending: list[tuple[np.ndarray, np.ndarray]] = []
+        self._pending_post: dict[int, list[tuple[int, int]]] = {}
+        self._pending_posted = 0
+        # inverted index over the merged docs
+        self._post_ptr = np.zeros(1, dtype=np.int64)
+        self._post_docs = np.zeros(0, dtype=np.int32)
+        self._post_w = np.zeros(0, dtype=np.float32)
+        self._is_fact = np.zeros(0, dtype=bool)
+        self._grams: dict[str, np.ndarray] | None = None
+
+    # --- size ---------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return int(self._alive[: len(self._doc_ids)].sum())
+
+    def __contains__(self, doc_id: str) -> bool:
+        return doc_id in self._doc_index
+
+    @property
+    def _merged(self) -> int:
+        return len(self._fwd_ptr) - 1
+
+    # --- adding and removing ------------------------------------------------------------
+
+    def add(
+        self,
+        doc_id: str,
+        text: str,
+        language: str | None = None,
+        anchor_date: date | None = None,
+    ) -> None:
+        """Add or replace one passage."""
+        self.add_many([(doc_id, text, language, anchor_date)])
+
+    def add_many(self, items: Iterable[IndexItem], *, workers: int = 1) -> None:
+        """Add or replace passages in bulk; ``workers`` > 1 normalises in processes."""
+        items = [(d, t, lang, anchor) for d, t, lang, anchor in items]
+        if not items:
+            return
+        if workers > 1 and len(items) > 20_000:
+            chunks = [items[i : i + 10_000] for i in range(0, len(items), 10_000)]
+            with ProcessPoolExecutor(workers) as pool:
+                joined = pool.map(_terms_for_chunk, [(c, self.aliases) for c in chunks])
+                term_lines = [line for block in joined for line in block.split("\n")]
+        else:
+            term_lines = [_terms_for(item, self.aliases) for item in items]
+        for (doc_id, text, language, anchor), line in zip(items, term_lines, strict=True):
+            if doc_id in self._doc_index:
+                self.remove(doc_id)
+            self._append_doc(doc_id, text, language, anchor, line.split() if line else [])
+        if len(self._pending) > max(5_000, self._merged // 20):
+            self._merge()
+
+    def _append_doc(
+        self,
+        doc_id: str,
+        text: str,
+        language: str | None,
+        anchor: date | None,
+        terms: list[str],
+    ) -> None:
+        vocab = self._vocab
+        ids = [vocab.setdefault(t, len(vocab)) for t in terms]
+        if len(vocab) > len(self._terms):
+            self._terms.extend(list(vocab)[len(self._terms) :])
+        counts = Counter(ids)
+        term_ids = np.fromiter(counts.keys(), dtype=np.int32, count=len(counts))
+        tfs = np.fromiter(counts.values(), dtype=np.uint16, count=len(counts))
+        n = len(self._doc_ids)
+        self._doc_ids.append(doc_id)
+        self._doc_index[doc_id] = n
+        self._texts.append(text)
+        self._grow_docs(n + 1)
+        self._dl[n] = len(ids)
+        self._alive[n] = True
+        self._lang[n] = _LANGUAGES.index(language) if language in _LANGUAGES else 0
+        self._anchor[n] = anchor.toordinal() if anchor else 0
+        self._total_len += len(ids)
+        self._grow_terms(len(vocab))
+        self._df[term_ids] += 1
+        self._pending.append((term_ids, tfs))
+
+    def remove(self, doc_id: str) -> None:
+        """Drop a passage; its postings go at the next merge, searches skip it at once."""
+        n = self._doc_index.pop(doc_id)
+        self._alive[n] = False
+        self._total_len -= float(self._dl[n])
+        terms, _ = self._doc_terms(n)
+        self._df[terms] -= 1
+
+    def _grow_docs(self, size: int) -> None:
+        if size <= len(self._dl):
+            return
+        capacity = max(size, 2 * len(self._dl), 1024)
+        self._dl = _resized(self._dl, capacity)
+        self._alive = _resized(self._alive, capacity)
+        self._lang = _resized(self._lang, capacity)
+        self._anchor = _resized(self._anchor, capacity)
+
+    def _grow_terms(self, size: int) -> None:
+        if size > len(self._df):
+            capacity = max(size, 2 * len(self._df), 1024)
+            self._df = _resized(self._df, capacity)
+            self._is_fact = _resized(self._is_fact, capacity)
+        new = range(self._fact_marked, size)
+        self._is_fact[new.start : new.stop] = [self._terms[i].startswith(FACT_PREFIX) for i in new]
+        self._fact_marked = size
+
+    _fact_marked = 0
+
+    def _doc_terms(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        if n < self._merged:
+            s, e = self._fwd_ptr[n], self._fwd_ptr[n + 1]
+            return self._fwd_terms[s:e], self._fwd_tf[s:e]
+        return self._pending[n - self._merged]
+
+    def _merge(self) -> None:
+        """Fold pending docs into the forward and inverted arrays (and drop removed docs)."""
+        if self._pending:
+            lengths = np.array([len(t) for t, _ in self._pending], dtype=np.int64)
+            self._fwd_ptr = np.concatenate([self._fwd_ptr, self._fwd_ptr[-1] + np.cumsum(lengths)])
+            self._fwd_terms = np.concatenate([self._fwd_terms] + [t for t, _ in self._pending])
+            self._fwd_tf = np.concatenate([self._fwd_tf] + [f for _, f in self._pending])
+            self._pending = []
+        self._pending_post = {}
+        self._pending_posted = 0
+        self._build_postings()
+
+    def _build_postings(self) -> None:
+        n_docs = self._merged
+        doc_of = np.repeat(
+            np.arange(n_docs, dtype=np.int32), np.diff(self._fwd_ptr).astype(np.int64)
+        )
+        keep = self._alive[:n_docs][doc_of]
+        terms, docs, tfs = self._fwd_terms[keep], doc_of[keep], self._fwd_tf[keep]
+        order = np.argsort(terms, kind="stable")  # docs stay ascending within a term
+        self._post_docs = docs[order]
+        counts = np.bincount(terms, minlength=len(self._terms))
+        self._post_ptr = np.zeros(len(self._terms) + 1, dtype=np.int64)
+        np.cumsum(counts, out=self._post_ptr[1:])
+        self._post_w = self._tf_weights(tfs[order].astype(np.float32), self._post_docs)
+
+    def _tf_weights(self, tf: np.ndarray, docs: np.ndarray) -> np.ndarray:
+        avgdl = self._avgdl()
+        norm = self.k1 * (1 - self.b + self.b * self._dl[docs] / avgdl)
+        return (tf * (self.k1 + 1) / (tf + norm)).astype(np.float32)
+
+    def _avgdl(self) -> float:
+        alive = max(1, len(self))
+        return max(1.0, self._total_len / alive)
+
+    # --- searching ----------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str | NormalisedText,
+        k: int = 10,
+        candidates: int = 300,
+        *,
+        language: str | None = None,
+        anchor_date: date | None = None,
+        aliases: dict[str, str] | None = None,
+        with_explanation: bool = True,
+    ) -> list[Match]:
+        """The ``k`` best passages for a claim, best first, with what matched and mismatched."""
+        if isinstance(query, str):
+            query = normalise(
+                query,
+                language=language,
+                anchor_date=anchor_date,
+                aliases=(self.aliases or {}) | (aliases or {}) or None,
+            )
+        docs, lexical = self.candidates(query, candidates)
+        if len(docs) == 0:
+            return []
+        query_terms = index_terms(query)
+        query_words = " ".join(t for t in query_terms if not t.startswith(FACT_PREFIX))
+        query_facts = frozenset(t for t in query_terms if t.startswith(FACT_PREFIX))
+        words, facts = self._candidate_strings(docs)
+        scores = rerank(query_words, query_facts, words, facts, lexical, weights=self.weights)
+        best = np.argsort(-scores, kind="stable")[:k]
+        matches = []
+        for rank, i in enumerate(best, start=1):
+            n = int(docs[i])
+            matched: dict[str, list[str]] = {}
+            mismatches: list = []
+            if with_explanation:
+                matched, mismatches = explain(query, self._normalised(n))
+            matches.append(
+                Match(self._doc_ids[n], round(float(scores[i]), 4), rank, matched, mismatches)
+            )
+        return matches
+
+    def text(self, doc_id: str) -> str:
+        return self._texts[self._doc_index[doc_id]]
+
+    def _normalised(self, n: int) -> NormalisedText:
+        anchor = int(self._anchor[n])
+        return normalise(
+            self._texts[n],
+            language=_LANGUAGES[self._lang[n]],
+            anchor_date=date.fromordinal(anchor) if anchor else None,
+            aliases=self.aliases,
+        )
+
+    def candidates(self, query: NormalisedText, limit: int = 300) -> tuple[np.ndarray, np.ndarray]:
+        """Candidate doc numbers and their BM25 scores relative to the query's own best."""
+        if len(self._pending) > max(5_000, self._merged // 20):
+            self._merge()
+        weights = self._query_weights(index_terms(query))
+        if not weights:
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
+        term_ids = np.fromiter(weights.keys(), dtype=np.int64, count=len(weights))
+        qw = np.fromiter(weights.values(), dtype=np.float64, count=len(weights))
+        n_alive = max(1, len(self))
+        df = self._df[term_ids].astype(np.float64)
+        idf = np.log1p((n_alive - df + 0.5) / (df + 0.5))
+        qw = qw * idf
+        ideal = float(qw.sum())
+        docs, scores = self._score_merged(term_ids, qw, limit)
+        if self._pending:
+            docs, scores = self._add_pending(term_ids, qw, docs, scores)
+        if len(docs) > limit:
+            top = np.argpartition(-scores, limit)[:limit]
+            docs, scores = docs[top], scores[top]
+        return docs, (scores / ideal).astype(np.float32)
+
+    def _query_weights(self, terms: list[str]) -> dict[int, float]:
+        weights: dict[int, float] = {}
+        for term, count in Counter(terms).items():
+            boost = FACT_WEIGHT if term.startswith(FACT_PREFIX) else 1.0
+            tid = self._vocab.get(term)
+            if tid is not None and self._df[tid] > 0:
+                weights[tid] = weights.get(tid, 0.0) + count * boost
+            elif term.isalpha() and len(term) >= 4:
+                for near, similarity in self._near_terms(term):
+                    weights[near] = max(weights.get(near, 0.0), similarity * count)
+        return weights
+
+    def _score_merged(
+        self, term_ids: np.ndarray, qw: np.ndarray, limit: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        known = term_ids < len(self._post_ptr) - 1
+        term_ids, qw = term_ids[known], qw[known]
+        starts, ends = self._post_ptr[term_ids], self._post_ptr[term_ids + 1]
+        order = np.argsort(ends - starts, kind="stable")
+        lengths = (ends - starts)[order]
+        read = np.cumsum(lengths) <= max(COMMON_POSTINGS_BUDGET, int(lengths[:1].sum()))
+        rare, common = order[read], order[~read]
+        if len(rare) == 0:
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float64)
+        docs = np.concatenate([self._post_docs[starts[i] : ends[i]] for i in rare])
+        weights = np.concatenate([self._post_w[starts[i] : ends[i]] * qw[i] for i in rare])
+        if len(docs) > self._merged // 16:
+            dense = np.bincount(docs, weights=weights, minlength=self._merged)
+            cand = np.flatnonzero(dense)
+            scores = dense[cand]
+        else:
+            cand, inverse = np.unique(docs, return_inverse=True)
+            scores = np.bincount(inverse, weights=weights)
+        alive = self._alive[cand]
+        cand, scores = cand[alive].astype(np.int32), scores[alive]
+        if len(common):
+            # common terms only re-score the best few candidates: binary search per term
+            if len(cand) > 4 * limit:
+                top = np.argpartition(-scores, 4 * limit)[: 4 * limit]
+                top.sort()
+                cand, scores = cand[top], scores[top]
+            for i in common:
+                postings = self._post_docs[starts[i] : ends[i]]
+                pos = np.searchsorted(postings, cand)
+                pos[pos == len(postings)] = 0
+                hit = postings[pos] == cand
+                scores[hit] += self._post_w[starts[i] + pos[hit]] * qw[i]
+        return cand, scores
+
+    def _add_pending(
+        self, term_ids: np.ndarray, qw: np.ndarray, docs: np.ndarray, scores: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        for j in range(self._pending_posted, len(self._pending)):
+            terms, tfs = self._pending[j]
+            for t, tf in zip(terms.tolist(), tfs.tolist(), strict=True):
+                self._pending_post.setdefault(t, []).append((self._merged + j, tf))
+        self._pending_posted = len(self._pending)
+        extra: dict[int, float] = {}
+        avgdl = self._avgdl()
+        for t, w in zip(term_ids.tolist(), qw.tolist(), strict=True):
+            for n, tf in self._pending_post.get(t, ()):
+                if self._alive[n]:
+                    norm = self.k1 * (1 - self.b + self.b * self._dl[n] / avgdl)
+                    extra[n] = extra.get(n, 0.0) + w * tf * (self.k1 + 1) / (tf + norm)
+        if not extra:
+            return docs, scores
+        return (
+            np.concatenate([docs, np.fromiter(extra.keys(), dtype=np.int32)]),
+            np.concatenate([scores, np.fromiter(extra.values(), dtype=np.float64)]),
+        )
+
+    def _candidate_strings(self, docs: np.ndarray) -> tuple[list[str], list[frozenset[str]]]:
+        terms = self._terms
+        words, facts = [], []
+        for n in docs.tolist():
+            ids, _ = self._doc_terms(n)
+            fact_mask = self._is_fact[ids]
+            words.append(" ".join([terms[t] for t in ids[~fact_mask].tolist()]))
+            facts.append(frozenset([terms[t] for t in ids[fact_mask].tolist()]))
+        return words, facts
+
+    # --- typo tolerance ---------------------------------------------------------------
+
+    def _near_terms(self, term: str, limit: int = 3) -> list[tuple[int, float]]:
+        """Vocabulary words close to an unseen query word, by shared trigrams then edit ratio."""
+        grams = self._gram_index()
+        lists = [grams[g] for g in _trigrams(term) if g in grams]
+        if not lists:
+            return []
+        counts = np.bincount(np.concatenate(lists))
+        needed = max(1, (len(term) - 1) // 3)
+        cand = np.flatnonzero(counts >= needed)
+        if len(cand) > 2000:
+            cand = cand[np.argsort(-counts[cand], kind="stable")[:2000]]
+        choices = {int(i): self._terms[i] for i in cand if self._df[i] > 0}
+        found = process.extract(
+            term, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=75 if len(term) > 5 else 80
+        )
+        return [(key, score / 100.0) for _, score, key in found]
+
+    def _gram_index(self) -> dict[str, np.ndarray]:
+        if self._grams is None or self._grams_size != len(self._terms):
+            lists: dict[str, list[int]] = {}
+            for i, term in enumerate(self._terms):
+                if term.isalpha():
+                    for g in _trigrams(term):
+                        lists.setdefault(g, []).append(i)
+            self._grams = {g: np.array(ids, dtype=np.int32) for g, ids in lists.items()}
+            self._grams_size = len(self._terms)
+        return self._grams
+
+    _grams_size = 0
+
+    # --- persistence --------------------------------------------------------------------
+
+    def save(self, path: str | os.PathLike) -> None:
+        """Write the index to a directory: numpy arrays plus a JSON manifest."""
+        self._merge()
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        n = len(self._doc_ids)
+        blob, offsets = self._texts.packed()
+        arrays = {
+            "fwd_ptr": self._fwd_ptr,
+            "fwd_terms": self._fwd_terms,
+            "fwd_tf": self._fwd_tf,
+            "post_ptr": self._post_ptr,
+            "post_docs": self._post_docs,
+            "dl": self._dl[:n],
+            "alive": self._alive[:n],
+            "lang": self._lang[:n],
+            "anchor": self._anchor[:n],
+            "df": self._df[: len(self._terms)],
+            "text_blob": blob,
+            "text_offsets": offsets,
+        }
+        for name, array in arrays.items():
+            np.save(folder / f"{name}.npy", array, allow_pickle=False)
+        manifest = {
+            "format": FORMAT_VERSION,
+            "k1": self.k1,
+            "b": self.b,
+            "aliases": self.aliases,
+            "total_len": self._total_len,
+            "terms": self._terms,
+            "doc_ids": self._doc_ids,
+        }
+        (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | os.PathLike) -> LexicalIndex:
+        folder = Path(path)
+        try:
+            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise IndexError_(f"{folder}: not a saved matching index ({error})") from error
+        if manifest.get("format") != FORMAT_VERSION:
+            raise IndexError_(f"{folder}: index format {manifest.get('format')} is not supported")
+        index = cls(k1=manifest["k1"], b=manifest["b"], aliases=manifest["aliases"])
+        arrays = {p.stem: np.load(p, allow_pickle=False) for p in folder.glob("*.npy")}
+        index._terms = manifest["terms"]
+        index._vocab = {t: i for i, t in enumerate(index._terms)}
+        index._doc_ids = manifest["doc_ids"]
+        index._total_len = manifest["total_len"]
+        index._fwd_ptr, index._fwd_terms = arrays["fwd_ptr"], arrays["fwd_terms"]
+        index._fwd_tf = arrays["fwd_tf"]
+        index._post_ptr, index._post_docs = arrays["post_ptr"], arrays["post_docs"]
+        index._dl, index._alive = arrays["dl"], arrays["alive"]
+        index._lang, index._anchor, index._df = arrays["lang"], arrays["anchor"], arrays["df"]
+        index._texts = _TextStore(arrays["text_blob"], arrays["text_offsets"])
+        alive = np.flatnonzero(index._alive)
+        index._doc_index = {index._doc_ids[i]: int(i) for i in alive.tolist()}
+        index._is_fact = np.array([t.startswith(FACT_PREFIX) for t in index._terms], dtype=bool)
+        index._fact_marked = len(index._terms)
+        index._post_w = index._tf_weights(_posting_tfs(index).astype(np.float32), index._post_docs)
+        return index
+
+
+def _posting_tfs(index: LexicalIndex) -> np.ndarray:
+    """Term frequencies in posting order, recovered from the forward index."""
+    n_docs = index._merged
+    doc_of = np.repeat(np.arange(n_docs, dtype=np.int32), np.diff(index._fwd_ptr))
+    keep = index._alive[doc_of]
+    order = np.argsort(index._fwd_terms[keep], kind="stable")
+    return index._fwd_tf[keep][order]
+
+
+def _trigrams(term: str) -> list[str]:
+    padded = f" {term} "
+    return [padded[i : i + 3] for i in range(len(padded) - 2)]
+
+
+def _resized(array: np.ndarray, size: int) -> np.ndarray:
+    out = np.zeros(size, dtype=array.dtype)
+    out[: len(array)] = array[:size]
+    return out
+
+
+class _TextStore:
+    """Passage texts: one UTF-8 blob after a load, plus a list of texts added since."""
+
+    def __init__(self, blob: np.ndarray | None = None, offsets: np.ndarray | None = None):
+        self._blob = blob.tobytes() if blob is not None else b""
+        self._offsets = offsets if offsets is not None else np.zeros(1, dtype=np.int64)
+        self._extra: list[str] = []
+
+    def __getitem__(self, n: int) -> str:
+        packed = len(self._offsets) - 1
+        if n < packed:
+            return self._blob[self._offsets[n] : self._offsets[n + 1]].decode("utf-8")
+        return self._extra[n - packed]
+
+    def append(self, text: str) -> None:
+        self._extra.append(text)
+
+    def packed(self) -> tuple[np.ndarray, np.ndarray]:
+        encoded = [t.encode("utf-8") for t in self._extra]
+        lengths = np.array([len(e) for e in encoded], dtype=np.int64)
+        offsets = np.concatenate([self._offsets, self._offsets[-1] + np.cumsum(lengths)])
+        self._blob = self._blob + b"".join(encoded)
+        self._offsets = offsets
+        self._extra = []
+        return np.frombuffer(self._blob, dtype=np.uint8), offsets

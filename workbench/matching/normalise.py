@@ -1,0 +1,1131 @@
+"""Language-aware normalisation of German and English news text for lexical matching.
+
+Turns a sentence into index tokens (folded, stemmed, bridged to English through a small
+bilingual lexicon) and "facts": amounts, numbers, percentages, dates and names in a
+canonical form, so that "97,4 Milliarden US-Dollar" and "$97.4 billion" agree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Literal
+
+FactKind = Literal["amount", "number", "percent", "date", "name"]
+
+
+@dataclass(frozen=True)
+class Fact:
+    kind: FactKind
+    value: str
+    surface: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        """The canonical form, e.g. ``amount:USD:97400000000`` or ``date:2023-06``."""
+        return f"{self.kind}:{self.value}"
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    tokens: tuple[str, ...]
+    facts: tuple[Fact, ...]
+    language: str = "en"
+
+    @property
+    def fact_keys(self) -> tuple[str, ...]:
+        return tuple(f.key for f in self.facts)
+
+
+# --- word lists -------------------------------------------------------------------------
+
+STOPWORDS_EN = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "said",
+        "says",
+        "say",
+        "according",
+        "via",
+        "per",
+        "amp",
+        "rt",
+    ]
+)
+
+STOPWORDS_DE = frozenset(
+    [
+        "aber",
+        "alle",
+        "allem",
+        "allen",
+        "aller",
+        "alles",
+        "als",
+        "also",
+        "am",
+        "an",
+        "ander",
+        "andere",
+        "anderen",
+        "auch",
+        "auf",
+        "aus",
+        "bei",
+        "beim",
+        "bin",
+        "bis",
+        "bist",
+        "da",
+        "damit",
+        "dann",
+        "das",
+        "dass",
+        "dem",
+        "den",
+        "denn",
+        "der",
+        "des",
+        "dessen",
+        "die",
+        "dies",
+        "diese",
+        "diesem",
+        "diesen",
+        "dieser",
+        "dieses",
+        "doch",
+        "dort",
+        "du",
+        "durch",
+        "ein",
+        "eine",
+        "einem",
+        "einen",
+        "einer",
+        "eines",
+        "er",
+        "es",
+        "etwa",
+        "euch",
+        "euer",
+        "für",
+        "gegen",
+        "gewesen",
+        "hab",
+        "habe",
+        "haben",
+        "hat",
+        "hatte",
+        "hatten",
+        "hier",
+        "hin",
+        "hinter",
+        "ich",
+        "ihm",
+        "ihn",
+        "ihnen",
+        "ihr",
+        "ihre",
+        "ihrem",
+        "ihren",
+        "ihrer",
+        "im",
+        "in",
+        "ins",
+        "ist",
+        "ja",
+        "jede",
+        "jedem",
+        "jeden",
+        "jeder",
+        "jedes",
+        "jene",
+        "jetzt",
+        "kann",
+        "kein",
+        "keine",
+        "keinem",
+        "keinen",
+        "keiner",
+        "können",
+        "könnte",
+        "man",
+        "manche",
+        "mehr",
+        "mein",
+        "meine",
+        "mit",
+        "muss",
+        "musste",
+        "nach",
+        "nicht",
+        "nichts",
+        "noch",
+        "nun",
+        "nur",
+        "ob",
+        "oder",
+        "ohne",
+        "sehr",
+        "sein",
+        "seine",
+        "seinem",
+        "seinen",
+        "seiner",
+        "sich",
+        "sie",
+        "sind",
+        "so",
+        "solche",
+        "soll",
+        "sollen",
+        "sollte",
+        "sondern",
+        "sonst",
+        "über",
+        "um",
+        "und",
+        "uns",
+        "unser",
+        "unsere",
+        "unter",
+        "vom",
+        "von",
+        "vor",
+        "war",
+        "waren",
+        "warum",
+        "was",
+        "weder",
+        "weil",
+        "welche",
+        "welchem",
+        "welchen",
+        "welcher",
+        "wenn",
+        "wer",
+        "werden",
+        "wie",
+        "wieder",
+        "will",
+        "wir",
+        "wird",
+        "wirst",
+        "wo",
+        "wollen",
+        "wollte",
+        "würde",
+        "würden",
+        "zu",
+        "zum",
+        "zur",
+        "zwar",
+        "zwischen",
+        "sowie",
+        "laut",
+        "bereits",
+        "dabei",
+        "daher",
+        "erst",
+        "knapp",
+        "rund",
+        "genauer",
+        "jedoch",
+        "selbst",
+        "wurde",
+        "wurden",
+        "worden",
+    ]
+)
+
+# German-only words that tell the language apart (English stopwords overlap little).
+_GERMAN_HINTS = STOPWORDS_DE - STOPWORDS_EN - {"also", "so", "in", "will", "was", "man", "am"}
+
+# German word forms (| separated) -> English words. Kept general: common news vocabulary.
+_LEXICON_SOURCE = """
+übernahme|übernahmen: acquisition takeover
+übernehmen|übernimmt|übernahm: acquire take over
+angebot|angebote|gebot|gebote: offer bid
+bieten|bietet: offer bid
+kaufen|kauft|kaufte|kauf: buy purchase
+verkaufen|verkauft|verkaufte|verkauf: sell sale
+klage|klagen|verklagt|verklagte|verklagen: lawsuit sue
+kläger: plaintiff
+beklagte: defendant
+gericht|gerichte|gerichts: court
+gerichtsakten|gerichtsakte|gerichtsdokumente: court filing documents
+richter|richterin: judge
+urteil: ruling verdict
+prozess: trial
+akte|akten|dokument|dokumente|unterlagen: document documents filing
+antrag|anträge: motion filing request
+unterzeichnen|unterzeichnet|unterzeichnete|unterzeichneten|unterschreiben|unterschrieb: sign
+absichtserklärung|absichtserklärungen: letter of intent
+vertrag|verträge: contract agreement
+vereinbarung|abkommen: agreement deal
+milliarde|milliarden|mrd: billion
+million|millionen|mio: million
+tausend: thousand
+billion|billionen: trillion
+unternehmen|firma|konzern: company firm
+gesellschaft: company society
+chef|chefin|vorstandschef|konzernchef: chief executive ceo head
+gründer|mitgründer|mitbegründer: founder cofounder
+vorstand: board executive
+aufsichtsrat|verwaltungsrat: board directors
+aktionär|aktionäre: shareholder
+aktie|aktien: share shares stock
+anleger|investor|investoren: investor
+investition|investitionen|beteiligung: investment stake
+finanzierung: financing funding
+finanziell|finanzielle|finanziellen: financial
+börse: stock market exchange
+umsatz: revenue sales
+gewinn: profit
+verlust|verluste: loss
+stellen|arbeitsplätze|jobs: jobs positions
+mitarbeiter|beschäftigte|angestellte: employees staff workers
+streichen|streicht|strich: cut
+entlassungen|stellenabbau: layoffs job cuts
+regierung|bundesregierung: government
+minister|ministerin: minister
+kanzler|bundeskanzler: chancellor
+präsident|präsidentin: president
+wahl|wahlen: election
+partei: party
+gesetz|gesetze: law
+behörde|behörden: authority agency
+ermittlungen|ermittelt: investigation investigate
+polizei: police
+staatsanwaltschaft: prosecutors
+vorwurf|vorwürfe: allegation accusation
+bericht|berichte|berichtet|berichtete|meldet|meldete: report reported
+zeitung: newspaper
+quelle|quellen: source
+sprecher|sprecherin: spokesperson
+erklärung|mitteilung: statement
+interview: interview
+behauptung|behauptet: claim
+ablehnen|abgelehnt|lehnte|zurückgewiesen|zurück|wies: reject rejected
+zustimmen|zugestimmt: approve agree
+fordern|fordert|forderte|herausfordern|herausforderung|heraus: challenge demand
+käfigkampf|käfigmatch: cage match fight
+kampf: fight
+rivale|rivalen|konkurrent|konkurrenten|gegenspieler: rival competitor
+rivalität: rivalry
+wettbewerb|konkurrenz: competition
+plattform: platform
+netzwerk: network
+künstliche|ki: artificial intelligence ai
+intelligenz: intelligence
+kalifornien: california
+vereinigte|usa: united states
+deutschland: germany
+europa|europäische: europe european
+welt|weltweit: world worldwide
+jahr|jahre|jahren|jahres: year
+monat|monate: month
+woche|wochen: week
+tag|tage: day
+heute: today
+gestern: yesterday
+februar: february
+märz: march
+juni: june
+juli: july
+dezember: december
+oktober: october
+januar: january
+mai: may
+versuch|versuchte|versucht: attempt try tried
+plan|pläne: plan
+gewinnen: win
+verhandeln|verhandlung|verhandlungen: negotiate negotiations
+gespräche: talks
+deal: deal
+partnerschaft: partnership
+kommunizieren|kommunizierte|kommunikation: communicate communication
+öffentlich|veröffentlicht|veröffentlichte: public published
+gemeinnützig|gemeinnützige|gemeinnützigen: nonprofit
+stiftung: foundation
+kontrolle: control
+mission: mission
+dollar|us-dollar: dollar
+euro: euro
+pfund: pound
+prozent: percent
+steigen|stieg|gestiegen|anstieg: rise rose increase
+sinken|sank|gesunken|rückgang: fall fell decline
+preis|preise: price
+kosten: cost
+steuer|steuern: tax
+schulden: debt
+zinsen: interest rates
+krieg: war
+angriff: attack
+tote|toten: dead killed
+verletzte: injured
+studie: study
+forscher|forscherin: researcher
+impfstoff: vaccine
+gesundheit: health
+krankenhaus: hospital
+klima: climate
+energie: energy
+strom: electricity power
+auto|autos: car cars
+hersteller: maker manufacturer
+elektroauto|elektroautos: electric car
+start|startete|gestartet|starten: launch launched start
+neu|neue|neuen: new
+gross|grosse|grössten|größten: big largest
+sagte|sagt|erklärte: said
+nie: never
+beide: both
+gleichzeitig: same time
+mögliche|möglichen|möglich: potential possible
+heimlich: secret
+enthüllung: revelation
+"""
+
+
+def fold(text: str) -> str:
+    """Lower-case and fold umlauts and ß the German way (ä -> ae, ß -> ss)."""
+    return text.lower().translate(_FOLD)
+
+
+def fold_plain(text: str) -> str:
+    """Lower-case and fold umlauts to the plain vowel (ä -> a), as English spellings do."""
+    return text.lower().translate(_FOLD_PLAIN)
+
+
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e", "è": "e", "á": "a"})
+_FOLD_PLAIN = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "è": "e"})
+
+_EN_SUFFIXES = ("ies", "sses", "ings", "ing", "edly", "ed", "es", "ly", "s")
+_DE_SUFFIXES = ("ungen", "heiten", "keiten", "ern", "em", "en", "er", "es", "e", "n", "s")
+
+
+def stem(word: str, language: str) -> str:
+    """A light suffix stripper: enough to conflate plurals and common verb forms."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if language == "de":
+        for suffix in _DE_SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                return word[: -len(suffix)]
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("sses"):
+        return word[:-2]
+    for suffix in _EN_SUFFIXES[2:]:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word[-2] in "su":
+                break
+            word = word[: -len(suffix)]
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]
+            break
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    return word
+
+
+def _build_lexicon() -> dict[str, tuple[str, ...]]:
+    lexicon: dict[str, tuple[str, ...]] = {}
+    for line in _LEXICON_SOURCE.strip().splitlines():
+        forms, english = line.split(":")
+        targets = tuple(
+            stem(w, "en") for w in english.split() if w not in STOPWORDS_EN and len(w) > 1
+        )
+        for form in forms.split("|"):
+            lexicon[stem(fold(form.strip()), "de")] = targets
+    return lexicon
+
+
+LEXICON = _build_lexicon()
+
+# Canonical names. Keys are folded surface forms; values are the canonical name.
+DEFAULT_ALIASES: dict[str, str] = {
+    "ft": "financial times",
+    "financial times": "financial times",
+    "nyt": "new york times",
+    "new york times": "new york times",
+    "wsj": "wall street journal",
+    "wall street journal": "wall street journal",
+    "ap": "associated press",
+    "associated press": "associated press",
+    "afp": "agence france-presse",
+    "dpa": "deutsche presse-agentur",
+    "bbc": "bbc",
+    "un": "united nations",
+    "uno": "united nations",
+    "vereinte nationen": "united nations",
+    "united nations": "united nations",
+    "eu": "european union",
+    "europaeische union": "european union",
+    "european union": "european union",
+    "usa": "united states",
+    "u.s.": "united states",
+    "us": "united states",
+    "vereinigte staaten": "united states",
+    "united states": "united states",
+    "who": "world health organization",
+    "weltgesundheitsorganisation": "world health organization",
+    "mark zuckerberg": "zuckerberg",
+    "zuckerberg": "zuckerberg",
+    "elon musk": "musk",
+    "musk": "musk",
+    "sam altman": "altman",
+    "altman": "altman",
+    "meta platforms": "meta",
+    "meta": "meta",
+    "openai": "openai",
+    "open ai": "openai",
+    "xai": "xai",
+    "x.ai": "xai",
+    "loi": "letter of intent",
+}
+
+
+# --- token pipeline ---------------------------------------------------------------------
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:[.'’][^\W\d_]+)*", re.UNICODE)
+
+
+# Lexicon forms that are also English words: bridged only in German text.
+_ENGLISH_HOMOGRAPHS = frozenset(
+    ["billion", "million", "start", "deal", "interview", "mission", "euro", "dollar", "chef", "jobs", "plan", "tag", "gross", "die", "strom", "auto", "angebot"]
+)
+
+
+@lru_cache(maxsize=200_000)
+def _word_tokens(word: str, language: str) -> tuple[str, ...]:
+    """Index tokens for one lower-cased word: its stem, umlaut variant, lexicon bridges."""
+    if word in STOPWORDS_EN or word in STOPWORDS_DE or len(word) < 2:
+        return ()
+    folded = word.translate(_FOLD).replace("'", "").replace("’", "").replace(".", "")
+    base = stem(folded, language)
+    out = [base]
+    if folded != word and language == "de":
+        plain = stem(word.translate(_FOLD_PLAIN), language)
+        if plain != base:
+            out.append(plain)
+    german_word = language == "de" or (folded not in _ENGLISH_HOMOGRAPHS and base in LEXICON)
+    bridged = LEXICON.get(stem(folded, "de")) if german_word else None
+    if bridged is None and language == "de" and len(folded) >= 8:
+        bridged = _compound_bridge(stem(folded, "de"))
+    if bridged:
+        out.extend(t for t in bridged if t not in out)
+    return tuple(out)
+
+
+def _compound_bridge(stemmed: str) -> tuple[str, ...] | None:
+    """English words for a German compound whose head or modifier is in the lexicon."""
+    found: list[str] = []
+    for cut in range(3, len(stemmed) - 3):
+        head = stemmed[cut:]
+        if head in LEXICON and len(head) >= 4:
+            found.extend(LEXICON[head])
+            break
+    for cut in range(len(stemmed) - 3, 3, -1):
+        modifier = stemmed[:cut]
+        if modifier in LEXICON:
+            found.extend(LEXICON[modifier])
+            break
+    return tuple(dict.fromkeys(found)) or None
+
+
+_UMLAUT_RE = re.compile("[äöüßÄÖÜ]")
+
+
+def detect_language(text: str) -> str:
+    """'de' or 'en', by counting German function words and umlauts."""
+    words = _WORD_RE.findall(text.lower())[:80]
+    german = sum(w in _GERMAN_HINTS for w in words) + 2 * len(_UMLAUT_RE.findall(text, 0, 400))
+    english = sum(w in STOPWORDS_EN and w not in STOPWORDS_DE for w in words)
+    return "de" if german > english else "en"
+
+
+# --- facts: numbers and amounts ---------------------------------------------------------
+
+_CURRENCY = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "us-dollar": "USD",
+    "us-dollars": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pfund": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "chf": "CHF",
+    "franken": "CHF",
+}
+_SCALE = {
+    "thousand": 3,
+    "tausend": 3,
+    "tsd": 3,
+    "k": 3,
+    "million": 6,
+    "millions": 6,
+    "millionen": 6,
+    "mio": 6,
+    "mn": 6,
+    "m": 6,
+    "billion": 9,
+    "billions": 9,
+    "milliarde": 9,
+    "milliarden": 9,
+    "mrd": 9,
+    "bn": 9,
+    "bln": 9,
+    "trillion": 12,
+    "billionen": 12,
+    "tn": 12,
+}
+_CUR_PRE = r"(?P<pre>US\$|\$|€|£|USD|EUR|GBP|CHF)"
+_NUM = r"(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+_SCALE_RE = (
+    r"(?P<scale>thousand|tausend|tsd|millions?|millionen|mio|mn|billions?|milliarden?|mrd|bn|bln"
+    r"|trillion|billionen|tn|m|k)\b\.?"
+)
+_CUR_POST = r"(?P<post>US-Dollars?|Dollars?|USD|Euros?|EUR|€|\$|Pfund|pounds?|GBP|Franken|CHF)"
+_PERCENT = r"(?P<pct>%|Prozent|percent|per\s+cent|pct)"
+_NUMBER_RE = re.compile(
+    rf"(?:{_CUR_PRE}\s?)?(?<![\w.,]){_NUM}(?![.,]?\d)"
+    rf"(?:(?:\s|-)?{_SCALE_RE})?(?:(?:\s|-)?{_CUR_POST}(?!\w))?"
+    rf"(?:\s?{_PERCENT})?",
+    re.IGNORECASE,
+)
+
+
+def parse_number(surface: str, language: str) -> Decimal | None:
+    """Read a number written with either decimal mark.
+
+    Two marks: the last one is the decimal mark. A mark repeated: digit grouping. One mark
+    followed by exactly three digits: grouping in the language's own convention
+    ("3.400" in German, "3,400" in English); otherwise it is a decimal mark.
+    """
+    dots, commas = surface.count("."), surface.count(",")
+    if dots and commas:
+        decimal_mark = "." if surface.rfind(".") > surface.rfind(",") else ","
+    elif dots + commas == 0 or dots > 1 or commas > 1:
+        decimal_mark = None
+    else:
+        mark = "." if dots else ","
+        tail = surface.split(mark)[1]
+        grouping = "." if language == "de" else ","
+        decimal_mark = None if (len(tail) == 3 and mark == grouping) else mark
+    digits = surface
+    for mark in ".,":
+        if mark != decimal_mark:
+            digits = digits.replace(mark, "")
+    if decimal_mark:
+        digits = digits.replace(decimal_mark, ".")
+    try:
+        return Decimal(digits)
+    except InvalidOperation:
+        return None
+
+
+def format_number(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+_GERMAN_UNIT_WORDS = frozenset(
+    [
+        "milliarden",
+        "milliarde",
+        "millionen",
+        "mio",
+        "mrd",
+        "tausend",
+        "prozent",
+        "stellen",
+        "euro",
+        "us-dollar",
+        "jahre",
+        "menschen",
+        "mitarbeiter",
+        "arbeitsplätze",
+    ]
+)
+
+
+def _number_language(text: str, end: int, language: str) -> str:
+    """German when the word after the number is German, whatever the text's language."""
+    following = _WORD_RE.search(text, end, end + 20)
+    if following and following.group(0).lower() in _GERMAN_UNIT_WORDS:
+        return "de"
+    return language
+
+
+def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> list[Fact]:
+    facts: list[Fact] = []
+    last_currency: tuple[str, int] | None = None
+    for m in _NUMBER_RE.finditer(text):
+        start, end = m.span()
+        if _overlaps(start, end, taken):
+            continue
+        num_language = _number_language(text, m.end("num"), language)
+        value = parse_number(m.group("num"), num_language)
+        if value is None:
+            continue
+        scale_word = (m.group("scale") or "").lower().rstrip(".")
+        currency_word = (m.group("pre") or m.group("post") or "").lower()
+        currency = _CURRENCY.get(currency_word)
+        if scale_word in ("m", "k") and not currency:
+            scale_word = ""  # "5 m" is more often metres than millions
+            end = m.end("num")
+        exponent = _SCALE.get(scale_word, 0)
+        if scale_word in ("billion", "billions") and num_language == "de" and not m.group("pre"):
+            exponent = 12 if scale_word == "billion" and language == "de" else exponent
+        value = value.scaleb(exponent)
+        if m.group("pct"):
+            facts.append(Fact("percent", format_number(value), text[start:end], start, end))
+            continue
+        if currency is None and exponent and last_currency and start - last_currency[1] < 80:
+            currency = last_currency[0]  # "100 Milliarden US-Dollar, genauer 97,4 Milliarden"
+        if currency:
+            last_currency = (currency, end)
+            kind, val = "amount", f"{currency}:{format_number(value)}"
+        else:
+            kind, val = "number", format_number(value)
+        end = end if m.group(0)[-1:].strip() else end - 1
+        facts.append(Fact(kind, val, text[start:end].strip(), start, end))
+    return facts
+
+
+# --- facts: dates -----------------------------------------------------------------------
+
+_MONTHS = {
+    "januar": 1,
+    "jaenner": 1,
+    "january": 1,
+    "jan": 1,
+    "februar": 2,
+    "february": 2,
+    "feb": 2,
+    "maerz": 3,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "mai": 5,
+    "may": 5,
+    "juni": 6,
+    "june": 6,
+    "jun": 6,
+    "juli": 7,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "oktober": 10,
+    "october": 10,
+    "okt": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "dezember": 12,
+    "december": 12,
+    "dez": 12,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?P<month>januar[y]?|jänner|februar[y]?|märz|maerz|march|april|mai|may|jun[ie]|jul[iy]"
+    r"|august|september|o[ck]tober|november|de[cz]ember|jan|feb|mar|apr|aug|sept?|o[ck]t|nov"
+    r"|de[cz])\.?"
+)
+_DAY = r"(?P<day>\d{1,2})"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_PAST = r"vergangenen|letzten|vorigen|last|previous"
+_THIS = r"dieses|diesen|this|laufenden|current"
+_NEXT = r"nächsten|kommenden|next|coming"
+_PREFIX = r"(?:(?:im|in|on|am|seit|since|bis|until|ende|anfang|early|late|mid|vom|from)\s+)?"
+# Alternatives in order of specificity: at one position the first that matches wins.
+_DATE_ALTERNATIVES = (
+    r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b",
+    rf"\b{_DAY}\.(?P<mnum>\d{{1,2}})\.{_YEAR}\b",
+    rf"\b{_PREFIX}{_DAY}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s*,?\s+{_YEAR}\b",
+    rf"\b{_PREFIX}{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\s*,?\s+{_YEAR}\b",
+    rf"\b{_PREFIX}{_MONTH}\s+(?:of\s+)?{_YEAR}\b",
+    rf"\b(?:im\s+|in\s+)?(?P<rel>{_PAST}|{_THIS}|{_NEXT})\s+{_MONTH}(?!\w)",
+    rf"\b(?:im|in)\s+{_MONTH}\s+(?:des\s+)?(?P<rel>{_PAST}|{_THIS}|{_NEXT})\s+(?:jahres|year)\b",
+    rf"\b{_PREFIX}{_DAY}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)",
+    rf"\b{_PREFIX}{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\b",
+    rf"\b(?:im|in|on|am|seit|since|bis|until|ende|anfang|early|late|mid)\s+{_MONTH}(?!\w)",
+    rf"\b(?:im\s+|in\s+)?(?P<rel>{_PAST}|{_THIS}|{_NEXT})[ns]?\s+(?:jahr(?:es)?|year)\b",
+    r"\b(?:(?:im|in|das|dem)\s+)?"
+    r"(?P<rel>vorjahr|(?:letztes|vergangenes|voriges|nächstes)\s+jahr)\b",
+    r"\b(?P<ago>vor\s+(?P<n>\w+)\s+jahren|(?P<n2>\d+|one|two|three|a)\s+years?\s+ago)\b",
+    r"(?<![\d.,])(?P<year>(?:19|20)\d{2})(?![\d.,]\d)",
+)
+_DATE_START = (
+    r"\b(?=\d|jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|im\b|in\b|on\b|am\b"
+    r"|seit|since|bis|until|ende|anfang|early|late|mid|vom|from|vergangen|letzt|vorig|last"
+    r"|previous|dies|this|laufend|current|nächst|kommend|next|coming|vor|das\b|dem\b|one|two"
+    r"|three|a\b)"
+)
+_DATE_RE = re.compile(
+    _DATE_START
+    + "(?:"
+    + "|".join(
+        f"(?P<alt{i}>" + re.sub(r"\(\?P<(\w+)>", rf"(?P<\1_{i}>", alternative) + ")"
+        for i, alternative in enumerate(_DATE_ALTERNATIVES)
+    )
+    + ")",
+    re.IGNORECASE,
+)
+_DIGIT_RE = re.compile(r"\d")
+_PREFIX_RE = re.compile(_PREFIX, re.IGNORECASE)
+_DATE_WORD_RE = re.compile(_MONTH.replace("(?P<month>", "(?:") + r"|jahr|year|ago", re.IGNORECASE)
+_SMALL_NUMBERS = {"einem": 1, "one": 1, "a": 1, "zwei": 2, "two": 2, "drei": 3, "three": 3}
+
+
+def _date_facts(text: str, anchor: date | None, taken: list[tuple[int, int]]) -> list[Fact]:
+    facts: list[Fact] = []
+    if not (_DIGIT_RE.search(text) or _DATE_WORD_RE.search(text)):
+        return facts
+    for m in _DATE_RE.finditer(text):
+        start, end = m.span()
+        if _overlaps(start, end, taken):
+            continue
+        suffix = "_" + m.lastgroup[3:]
+        groups = {k[: -len(suffix)]: v for k, v in m.groupdict().items() if k.endswith(suffix)}
+        parts = _resolve_date(groups, anchor)
+        if parts is None:
+            continue
+        taken.append((start, end))
+        start += _PREFIX_RE.match(text, start, end).end() - start  # "on June 21": keep "June 21"
+        surface = text[start:end]
+        for depth in range(len(parts), 0, -1):
+            value = "-".join(
+                f"{p:04d}" if i == 0 else f"{p:02d}" for i, p in enumerate(parts[:depth])
+            )
+            facts.append(Fact("date", value, surface, start, end))
+    return facts
+
+
+def _resolve_date(groups: dict[str, str | None], anchor: date | None) -> tuple[int, ...] | None:
+    month_word = (groups.get("month") or "").lower().rstrip(".")
+    month = _MONTHS.get(fold(month_word)) if month_word else None
+    if groups.get("mnum"):
+        month = int(groups["mnum"])
+        if not 1 <= month <= 12:
+            return None
+    day = int(groups["day"]) if groups.get("day") else None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    rel = (groups.get("rel") or "").lower()
+    if groups.get("year"):
+        year = int(groups["year"])
+    elif anchor is None:
+        return None
+    elif groups.get("ago"):
+        n = groups.get("n") or groups.get("n2") or ""
+        years = int(n) if n.isdigit() else _SMALL_NUMBERS.get(n.lower())
+        if years is None:
+            return None
+        return (anchor.year - years,)
+    elif rel:
+        past = bool(re.match(_PAST + "|vorjahr|letztes|vergangenes|voriges", rel))
+        future = bool(re.match(_NEXT + "|nächstes", rel))
+        if month and not groups.get("day") and "jahr" not in rel:
+            # "last March" / "im vergangenen März": the most recent March before the anchor
+            year = anchor.year - 1 if past and month >= anchor.month else anchor.year
+            year = anchor.year + 1 if future and month <= anchor.month else year
+        else:
+            year = anchor.year - 1 if past else anchor.year + 1 if future else anchor.year
+    else:
+        year = anchor.year
+    if month is None:
+        return (year,)
+    if month_word in ("may", "mar") and not (day or groups.get("year") or rel):
+        return None  # the English verb "may", the abbreviation "mar"
+    return (year, month, day) if day else (year, month)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+# --- facts: names -----------------------------------------------------------------------
+
+_CAPITALISED_RE = re.compile(
+    r"(?<![\w.])(?:[A-ZÄÖÜ][\w&'’.-]*[\w]|[A-Z])(?:\s+(?:[A-ZÄÖÜ][\w&'’.-]*\w))*"
+)
+_GERMAN_NOUN_ENDINGS = (
+    "ung",
+    "heit",
+    "keit",
+    "schaft",
+    "tion",
+    "taet",
+    "nis",
+    "chen",
+    "ment",
+    "ismus",
+    "er",
+    "en",
+    "ie",
+    "ik",
+    "tur",
+    "ei",
+    "ag",
+    "akt",
+    "kt",
+    "rag",
+    "ebot",
+    "amt",
+    "and",
+    "lung",
+)
+
+
+@lru_cache(maxsize=256)
+def _alias_table(extra: tuple[tuple[str, str], ...]) -> tuple[dict[str, str], re.Pattern[str]]:
+    """Folded alias -> canonical name, and a pattern finding any alias in surface text."""
+    table = DEFAULT_ALIASES | {fold(k): fold(v) for k, v in extra}
+    surfaces = set(table) | {k for k, _ in extra}
+    for key in list(table):  # "europaeische union" is also written "europäische union"
+        surfaces.add(key.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü"))
+    ordered = sorted(surfaces, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in ordered) + r")(?![\w-])", re.IGNORECASE
+    )
+    return table, pattern
+
+
+def _name_facts(
+    text: str,
+    language: str,
+    aliases: dict[str, str],
+    pattern: re.Pattern[str],
+    taken: list[tuple[int, int]],
+) -> list[Fact]:
+    facts: list[Fact] = []
+    for m in pattern.finditer(text):
+        surface = m.group(0)
+        key = fold(surface)
+        if key in ("us", "who", "un") and not surface.isupper():
+            continue  # the English words "us", "who", the French "un"
+        canonical = aliases.get(key)
+        if canonical:
+            facts.append(Fact("name", canonical, surface, m.start(), m.end()))
+            taken.append(m.span())
+    for m in _CAPITALISED_RE.finditer(text):
+        start, end = m.span()
+        if _overlaps(start, end, taken):
+            continue
+        words = m.group(0).split()
+        # drop function words that only carry sentence-initial capitals
+        while words and fold(words[0]) in STOPWORDS_EN | STOPWORDS_DE:
+            start += len(words[0]) + 1
+            words = words[1:]
+        if not words:
+            continue
+        if len(words) == 1 and not _looks_like_name(words[0], text, start, language):
+            continue
+        surface = " ".join(words)
+        value = fold(surface)
+        facts.append(
+            Fact("name", aliases.get(surface, value), surface, start, start + len(surface))
+        )
+    return facts
+
+
+_GERMAN_ARTICLES = frozenset(
+    ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einem", "einen", "einer", "eines", "zum", "zur", "im", "am", "vom", "beim"]
+)
+
+
+def _looks_like_name(word: str, text: str, start: int, language: str) -> bool:
+    sentence_start = start == 0 or text[:start].rstrip()[-1:] in '.!?:"„“«»–'
+    if word.isupper() and len(word) >= 2:
+        return True  # acronyms
+    if sentence_start:
+        return False
+    previous = text[:start].split()[-1:]
+    if language == "de" and previous and previous[0].lower() in _GERMAN_ARTICLES:
+        return False  # "den Tisch", "im Zuge": nouns, not names
+    if language == "de":
+        folded = fold(word)
+        if stem(folded, "de") in LEXICON or folded.endswith(_GERMAN_NOUN_ENDINGS):
+            return False
+    return True
+
+
+# --- the entry point --------------------------------------------------------------------
+
+
+def normalise(
+    text: str,
+    *,
+    language: str | None = None,
+    anchor_date: date | None = None,
+    aliases: dict[str, str] | None = None,
+) -> NormalisedText:
+    """Tokens and facts for one passage or claim.
+
+    ``anchor_date`` resolves relative dates ("im vergangenen Jahr", "last March");
+    ``aliases`` adds caller-specific names, e.g. ``{"Meta-Chef": "zuckerberg"}``.
+    """
+    language = language or detect_language(text)
+    alias_table, alias_pattern = _alias_table(tuple(sorted((aliases or {}).items())))
+    taken: list[tuple[int, int]] = []
+    facts = _date_facts(text, anchor_date, taken)
+    facts += _number_facts(text, language, taken)
+    taken += [(f.start, f.end) for f in facts if f.kind != "date"]
+    facts += _name_facts(text, language, alias_table, alias_pattern, taken)
+    facts.sort(key=lambda f: (f.start, f.kind))
+    tokens: list[str] = []
+    for m in _WORD_RE.finditer(text.lower()):
+        tokens.extend(_word_tokens(m.group(0), language))
+    for fact in facts:
+        if fact.kind == "name" and fold(fact.surface) != fact.value:
+            for word in fact.value.split():
+                tokens.extend(t for t in _word_tokens(word, "en")[:1] if t not in tokens)
+    return NormalisedText(tuple(tokens), tuple(facts), language)

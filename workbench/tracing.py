@@ -1,0 +1,131 @@
+"""Provenance: following a claim's sources, hop by hop, to the ones they finally rest on."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.models import Claim, Source, SourceKind, SourceLink
+
+MAX_CHAIN_LENGTH = 12
+UNVERIFIED_END_KINDS = frozenset({SourceKind.ANONYMOUS.value, SourceKind.OTHER.value})
+
+
+@dataclass(frozen=True)
+class Hop:
+    source_id: int
+    name: str
+    kind: str
+    # what this hop took from the next one, as recorded on the link
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceChain:
+    """One path from the article's publisher (or the attributed source) to a primary source."""
+
+    hops: tuple[Hop, ...]
+    attribution_phrase: str | None
+    circular: bool = False
+
+    @property
+    def primary(self) -> Hop:
+        return self.hops[-1]
+
+    @property
+    def ends_unverified(self) -> bool:
+        return self.primary.kind in UNVERIFIED_END_KINDS
+
+    def describe(self) -> str:
+        text = " -> ".join(f"{hop.name} [{hop.kind}]" for hop in self.hops)
+        return text + (" (circular citation)" if self.circular else "")
+
+
+Graph = Mapping[int, Sequence[tuple[int, str | None]]]
+
+
+def citation_graph(session: Session) -> dict[int, list[tuple[int, str | None]]]:
+    graph: dict[int, list[tuple[int, str | None]]] = defaultdict(list)
+    for link in session.scalars(select(SourceLink).order_by(SourceLink.id)):
+        graph[link.citing_source_id].append((link.cited_source_id, link.note))
+    return graph
+
+
+def paths_to_primary(
+    start: int, graph: Graph, sources: Mapping[int, Source]
+) -> list[tuple[list[tuple[int, str | None]], bool]]:
+    """Every path from `start` along citations to a source that cites nothing further.
+
+    Returns (path of (source id, note on the link into the next hop), circular) pairs; a
+    path that comes back to a source it already passed is cut there and marked circular.
+    """
+    results: list[tuple[list[tuple[int, str | None]], bool]] = []
+
+    def walk(node: int, path: list[tuple[int, str | None]], seen: set[int]) -> None:
+        cited = graph.get(node, [])
+        if not cited or len(path) >= MAX_CHAIN_LENGTH:
+            results.append((path, False))
+            return
+        for target, note in cited:
+            hop_path = [*path[:-1], (path[-1][0], note)]
+            if target in seen:
+                results.append((hop_path + [(target, None)], True))
+                continue
+            walk(target, [*hop_path, (target, None)], seen | {target})
+
+    walk(start, [(start, None)], {start})
+    return results
+
+
+def trace_claim(session: Session, claim: Claim) -> list[SourceChain]:
+    """The chains from a claim's article through each attribution to its primary sources."""
+    graph = citation_graph(session)
+    sources = {s.id: s for s in session.scalars(select(Source))}
+    publisher = claim.article.source if claim.article is not None else None
+    chains: list[SourceChain] = []
+    for attribution in claim.attributions:
+        for path, circular in paths_to_primary(attribution.source_id, graph, sources):
+            hops = [
+                Hop(source_id, sources[source_id].name, sources[source_id].kind, note)
+                for source_id, note in path
+            ]
+            if publisher is not None and publisher.id != attribution.source_id:
+                hops.insert(
+                    0, Hop(publisher.id, publisher.name, publisher.kind, attribution.phrase)
+                )
+            chains.append(SourceChain(tuple(hops), attribution.phrase, circular))
+    return chains
+
+
+@dataclass(frozen=True)
+class SharedPrimary:
+    """Several outlets that all rest on one primary source: one source, not many."""
+
+    primary: Hop
+    outlets: tuple[str, ...]
+
+
+def shared_primary_sources(session: Session, minimum_outlets: int = 3) -> list[SharedPrimary]:
+    graph = citation_graph(session)
+    sources = {s.id: s for s in session.scalars(select(Source))}
+    outlets_by_primary: dict[int, set[str]] = defaultdict(set)
+    for source in sources.values():
+        if source.kind != SourceKind.NEWS_OUTLET.value or source.id not in graph:
+            continue
+        for path, _circular in paths_to_primary(source.id, graph, sources):
+            primary_id = path[-1][0]
+            if sources[primary_id].kind != SourceKind.NEWS_OUTLET.value:
+                outlets_by_primary[primary_id].add(source.name)
+    shared = [
+        SharedPrimary(
+            Hop(primary_id, sources[primary_id].name, sources[primary_id].kind),
+            tuple(sorted(outlets)),
+        )
+        for primary_id, outlets in outlets_by_primary.items()
+        if len(outlets) >= minimum_outlets
+    ]
+    return sorted(shared, key=lambda s: -len(s.outlets))
