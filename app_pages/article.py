@@ -77,14 +77,16 @@ def highlighted_text(segments: tuple[Segment, ...], numbers: dict[int, int]) -> 
     return '<div class="workbench-article" style="line-height: 1.7">' + "".join(pieces) + "</div>"
 
 
-st.header(view.title or f"Article {view.id}")
+st.header(ui.escape(view.title) or f"Article {view.id}")
 ui.html_block(header(view))
 st.caption(
     "Highlighted: a claim (its number matches the list below). "
     "Bold and underlined: the words that attribute it to a source."
 )
 
-numbers = {claim.id: number for number, claim in enumerate(view.claims, start=1)}
+# in reading order; claims from captions or added by hand (no place in the text) last
+claims = sorted(view.claims, key=lambda c: (c.span is None, c.span or (0, 0), c.id))
+numbers = {claim.id: number for number, claim in enumerate(claims, start=1)}
 text_column, claims_column = st.columns([3, 2], gap="large")
 with text_column:
     ui.html_block(highlighted_text(view.segments, numbers))
@@ -94,10 +96,10 @@ with text_column:
             ui.html_block(f"<blockquote>{ui.escape(caption)}</blockquote>")
 
 with claims_column:
-    st.subheader(f"Claims ({len(view.claims)})")
-    if not view.claims:
+    st.subheader(f"Claims ({len(claims)})")
+    if not claims:
         st.info("No claims were found in this article.")
-    for claim in view.claims:
+    for claim in claims:
         where = "" if claim.span else f" ({ui.escape(claim.origin)})"
         label = f"[{numbers[claim.id]}] {ui.shorten(claim.text, 90)}"
         with st.container(border=True):

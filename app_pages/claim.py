@@ -198,7 +198,6 @@ with left:
                 for a in summary.attributions
             ],
             hide_index=True,
-            key="claim_attributions",
         )
     else:
         st.info("The article names no source for this claim.")

@@ -52,5 +52,4 @@ st.dataframe(
         "claims attributed": st.column_config.NumberColumn("claims attributed", format="%d"),
         "description": st.column_config.TextColumn("description", width="large"),
     },
-    key="sources_table",
 )

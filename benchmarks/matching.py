@@ -139,20 +139,23 @@ def _typo(word: str, rng: random.Random) -> str:
 
 def make_query(parts: list[str | Slot], rng: random.Random) -> str:
     """A reviewer's version of a passage: edited, partly the other language's way."""
-    text = render(parts, german_slots=rng.random() < 0.5)
-    words = text.rstrip(".").split()
+    german = rng.random() < 0.5
+    # a slot's words stay together through the edits ("97,4 Milliarden US-Dollar")
+    glued = [Slot(p.english.replace(" ", "\xa0"), p.german.replace(" ", "\xa0"))
+             if isinstance(p, Slot) else p for p in parts]
+    words = render(glued, german_slots=german).rstrip(".").split(" ")
     if rng.random() < 0.3 and len(words) > 10:  # a shorter paraphrase: a window of it
         size = max(8, int(len(words) * 0.7))
         start = rng.randint(0, len(words) - size)
         words = words[start : start + size]
-    words = [w for w in words if rng.random() > 0.15 or any(c.isdigit() for c in w)]
+    words = [w for w in words if rng.random() > 0.15 or "\xa0" in w or w[:1].isdigit()]
     if len(words) > 6 and rng.random() < 0.5:  # reorder: move a chunk to the front
         cut = rng.randint(2, len(words) - 2)
         words = words[cut:] + words[:cut]
     for _ in range(rng.randint(1, 2)):
         i = rng.randrange(len(words))
         words[i] = _typo(words[i], rng)
-    return " ".join(words)
+    return " ".join(words).replace("\xa0", " ")
 
 
 def generate(n: int, queries: int, seed: int = 7) -> tuple[list[str], list[tuple[str, int]]]:

@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from workbench.config import SEEDS_DIR
 from workbench.db import ensure_schema, make_engine, make_session_factory
 
+pytest_plugins = ["local_http"]
+
 POSTGRES_URL = os.environ.get("WORKBENCH_TEST_POSTGRES_URL")
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 

@@ -203,3 +203,27 @@ def test_offsets_stay_exact_on_messy_text():
         assert len(passage.text) <= 120
     starts = [p.start for p in passages]
     assert starts == sorted(starts)
+
+
+def test_xhtml_with_an_xml_declaration():
+    xhtml = (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="de" lang="de">'
+        "<head><title>Meldung</title></head>"
+        "<body><p>Die Stadt meldet 12 neue Fälle in der Altstadt und im Hafen.</p></body></html>"
+    )
+
+    document = extract(xhtml.encode(), "text/html")
+
+    assert document.text == "Die Stadt meldet 12 neue Fälle in der Altstadt und im Hafen."
+    assert document.language == "de"
+
+
+def test_pdf_with_a_broken_page_reports_that_page(pdf_builder):
+    pdf = pdf_builder([["Page one has text."], ["Page two has text."]])
+    broken = pdf.replace(b"/Contents 7 0 R", b"/Contents 99 0 R")
+
+    document = extract(broken, "application/pdf", url="https://example.org/two.pdf")
+
+    assert document.text == "Page one has text."
+    assert document.warnings == ("two.pdf: page 2 has no text layer",)

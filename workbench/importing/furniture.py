@@ -246,21 +246,18 @@ def strip_furniture(raw: str) -> StrippedPage:
             continue
         segments = _SEPARATORS.split(line)
         reasons = [_segment_reason(s) for s in segments]
-        if len(segments) > 1 and all(reasons[1:]) or reasons[0] and len(segments) == 1:
-            # A header line like "Weserblick Wirtschaft | 14.03.2025": site names are
-            # allowed next to dates and bylines, but only there.
-            if all(r or _is_label(s) for r, s in zip(reasons, segments, strict=True)) and any(
-                reasons
-            ):
-                for reason, segment in zip(reasons, segments, strict=True):
-                    if reason in ("date line",):
-                        date = parse_date(segment)
-                        if date:
-                            page_dates.append(date)
-                    elif reason == "byline" and page.author is None:
-                        page.author = _BYLINE.match(segment).group("names").strip()
-                drop(line, " + ".join(r for r in dict.fromkeys(reasons) if r) or "header")
-                continue
+        # A header line like "Weserblick Wirtschaft | 14.03.2025": site names are allowed
+        # next to dates and bylines, but only there.
+        if any(reasons) and all(r or _is_label(s) for r, s in zip(reasons, segments, strict=True)):
+            for reason, segment in zip(reasons, segments, strict=True):
+                if reason in ("date line",):
+                    date = parse_date(segment)
+                    if date:
+                        page_dates.append(date)
+                elif reason == "byline" and page.author is None:
+                    page.author = _BYLINE.match(segment).group("names").strip()
+            drop(line, " + ".join(r for r in dict.fromkeys(reasons) if r) or "header")
+            continue
         if _BREADCRUMB.match(line) and len(line) < 120:
             drop(line, "breadcrumb")
             continue
@@ -268,7 +265,6 @@ def strip_furniture(raw: str) -> StrippedPage:
         if related:
             drop(line, "related-links header")
             in_related = not (related.group("rest") or "").strip(": ")
-            in_related = True
             continue
         line_reason = next((r for r, p in _LINE_RULES if p.search(line) and len(line) < 400), None)
         if line_reason:

@@ -70,7 +70,7 @@ def _lines_to_blocks(text: str, start: int, end: int):
     yield block_start, end
 
 
-def _quote_intervals(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of balanced quotations inside text[start:end]."""
     intervals = []
     stack: list[tuple[str, int]] = []
@@ -103,7 +103,7 @@ def _quote_intervals(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _split_block(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
-    quotes = _quote_intervals(text, start, end)
+    quotes = quote_spans(text, start, end)
     spans = []
     sentence_start = start
     for match in _CANDIDATE.finditer(text, start, end):

@@ -32,6 +32,9 @@ from workbench.sources import find_or_create_source, link_sources
 
 FORMATS = ("text", "html", "csv", "json", "claimreview", "url")
 MAX_FILE_BYTES = 20_000_000
+# an article page is small; a slow or endless server must not hold an import for long
+URL_TIMEOUT_SECONDS = 20.0
+URL_MAX_BYTES = 10_000_000
 
 
 @dataclass(frozen=True)
@@ -336,9 +339,12 @@ def import_html(session: Session, name: str, html: bytes, meta: ArticleMeta) -> 
 
 
 def import_url(session: Session, url: str, meta: ArticleMeta) -> ImportResult:
-    from workbench.references.fetch import fetch
+    from workbench.references.fetch import FetchSettings, fetch
 
-    document = fetch(url)
+    settings = FetchSettings(
+        timeout_read=URL_TIMEOUT_SECONDS, deadline=URL_TIMEOUT_SECONDS * 2, max_bytes=URL_MAX_BYTES
+    )
+    document = fetch(url, settings=settings)
     meta = ArticleMeta(
         url=document.final_url or url,
         outlet=meta.outlet,

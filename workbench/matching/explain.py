@@ -69,7 +69,12 @@ def _shared_names(claim: tuple[Fact, ...], evidence: tuple[Fact, ...]) -> list[s
 
 
 def _numeric(facts: tuple[Fact, ...]) -> list[Fact]:
-    return [f for f in facts if f.kind in ("amount", "number", "percent")]
+    """Amounts, numbers and percentages; a bare number repeating an amount's value is dropped."""
+    amounts = {f.value.split(":", 1)[1] for f in facts if f.kind == "amount"}
+    return [
+        f for f in facts
+        if f.kind in ("amount", "percent") or (f.kind == "number" and f.value not in amounts)
+    ]
 
 
 def _split(fact: Fact) -> tuple[str | None, float]:
@@ -112,12 +117,9 @@ def _number_mismatches(claim: list[Fact], evidence: list[Fact]) -> list[Mismatch
 
 
 def _finest_dates(facts: tuple[Fact, ...]) -> list[str]:
-    """One value per date expression: the most specific (``2023-06-21`` over ``2023``)."""
-    by_span: dict[tuple[int, int], str] = {}
-    for f in facts:
-        if f.kind == "date" and len(f.value) > len(by_span.get((f.start, f.end), "")):
-            by_span[(f.start, f.end)] = f.value
-    return list(dict.fromkeys(by_span.values()))
+    """The most specific dates: ``2023-06-21`` stands for ``2023-06`` and ``2023``."""
+    values = list(dict.fromkeys(f.value for f in facts if f.kind == "date"))
+    return [v for v in values if not any(o != v and o.startswith(v) for o in values)]
 
 
 def _same_date(a: str, b: str) -> bool:

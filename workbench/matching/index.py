@@ -10,6 +10,7 @@ stage (``rerank.py``) re-scores a few hundred candidates with rapidfuzz and fact
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from collections import Counter
@@ -22,7 +23,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from workbench.matching.explain import Match, explain
-from workbench.matching.normalise import NormalisedText, normalise
+from workbench.matching.normalise import Fact, NormalisedText, normalise
 from workbench.matching.rerank import DEFAULT_WEIGHTS, Weights, rerank
 
 FORMAT_VERSION = 1
@@ -51,10 +52,11 @@ def index_terms(text: NormalisedText) -> list[str]:
 
 
 def _terms_for(item: IndexItem, aliases: dict[str, str] | None) -> str:
+    """Index terms, a tab, and the passage's names joined by "|"."""
     _, text, language, anchor = item
-    return " ".join(
-        index_terms(normalise(text, language=language, anchor_date=anchor, aliases=aliases))
-    )
+    normalised = normalise(text, language=language, anchor_date=anchor, aliases=aliases)
+    names = "|".join(dict.fromkeys(f.value for f in normalised.facts if f.kind == "name"))
+    return " ".join(index_terms(normalised)) + "\t" + names
 
 
 def _terms_for_chunk(args: tuple[list[IndexItem], dict[str, str] | None]) -> str:
@@ -82,6 +84,7 @@ class LexicalIndex:
         self._doc_ids: list[str] = []
         self._doc_index: dict[str, int] = {}
         self._texts = _TextStore()
+        self._signatures = _TextStore()  # per doc: "words<TAB>fact terms", for the re-rank
         self._dl = np.zeros(0, dtype=np.float32)
         self._alive = np.zeros(0, dtype=bool)
         self._lang = np.zeros(0, dtype=np.uint8)
@@ -98,7 +101,6 @@ class LexicalIndex:
         self._post_ptr = np.zeros(1, dtype=np.int64)
         self._post_docs = np.zeros(0, dtype=np.int32)
         self._post_w = np.zeros(0, dtype=np.float32)
-        self._is_fact = np.zeros(0, dtype=bool)
         self._grams: dict[str, np.ndarray] | None = None
 
     # --- size ---------------------------------------------------------------------------
@@ -137,41 +139,61 @@ class LexicalIndex:
                 term_lines = [line for block in joined for line in block.split("\n")]
         else:
             term_lines = [_terms_for(item, self.aliases) for item in items]
-        for (doc_id, text, language, anchor), line in zip(items, term_lines, strict=True):
+        for doc_id, *_ in items:
             if doc_id in self._doc_index:
                 self.remove(doc_id)
-            self._append_doc(doc_id, text, language, anchor, line.split() if line else [])
+        self._append_docs(items, term_lines)
         if len(self._pending) > max(5_000, self._merged // 20):
             self._merge()
 
-    def _append_doc(
-        self,
-        doc_id: str,
-        text: str,
-        language: str | None,
-        anchor: date | None,
-        terms: list[str],
-    ) -> None:
-        vocab = self._vocab
-        ids = [vocab.setdefault(t, len(vocab)) for t in terms]
+    def _append_docs(self, items: list[IndexItem], term_lines: list[str]) -> None:
+        vocab, setdefault = self._vocab, self._vocab.setdefault
+        flat: list[int] = []
+        lengths = np.zeros(len(items), dtype=np.int64)
+        signatures = []
+        for i, line in enumerate(term_lines):
+            terms, _, names = line.partition("\t")
+            terms = terms.split()
+            flat.extend([setdefault(t, len(vocab)) for t in terms])
+            lengths[i] = len(terms)
+            signatures.append(_signature(terms, names.split("|")))
         if len(vocab) > len(self._terms):
-            self._terms.extend(list(vocab)[len(self._terms) :])
-        counts = Counter(ids)
-        term_ids = np.fromiter(counts.keys(), dtype=np.int32, count=len(counts))
-        tfs = np.fromiter(counts.values(), dtype=np.uint16, count=len(counts))
-        n = len(self._doc_ids)
-        self._doc_ids.append(doc_id)
-        self._doc_index[doc_id] = n
-        self._texts.append(text)
-        self._grow_docs(n + 1)
-        self._dl[n] = len(ids)
-        self._alive[n] = True
-        self._lang[n] = _LANGUAGES.index(language) if language in _LANGUAGES else 0
-        self._anchor[n] = anchor.toordinal() if anchor else 0
-        self._total_len += len(ids)
+            self._terms.extend(itertools.islice(vocab, len(self._terms), None))
         self._grow_terms(len(vocab))
-        self._df[term_ids] += 1
-        self._pending.append((term_ids, tfs))
+        # term frequencies: unique (doc, term) pairs, sorted by doc then term
+        local_doc = np.repeat(np.arange(len(items), dtype=np.int64), lengths)
+        keys, tfs = np.unique(
+            local_doc * len(vocab) + np.array(flat, dtype=np.int64), return_counts=True
+        )
+        docs_of_key, term_ids = np.divmod(keys, len(vocab))
+        term_ids, tfs = term_ids.astype(np.int32), tfs.astype(np.uint16)
+        self._df += np.bincount(term_ids, minlength=len(self._df)).astype(np.int32)
+        start = len(self._doc_ids)
+        stop = start + len(items)
+        self._grow_docs(stop)
+        self._dl[start:stop] = lengths
+        self._alive[start:stop] = True
+        self._lang[start:stop] = [
+            _LANGUAGES.index(lang) if lang in _LANGUAGES else 0 for _, _, lang, _ in items
+        ]
+        self._anchor[start:stop] = [a.toordinal() if a else 0 for _, _, _, a in items]
+        self._total_len += float(lengths.sum())
+        for offset, (doc_id, _, _, _) in enumerate(items):
+            self._doc_ids.append(doc_id)
+            self._doc_index[doc_id] = start + offset
+            self._texts.extend([text for _, text, _, _ in items])
+        self._signatures.extend(signatures)
+        per_doc = np.bincount(docs_of_key, minlength=len(items))
+        if len(items) >= 5_000 and not self._pending:
+            self._fwd_ptr = np.concatenate([self._fwd_ptr, self._fwd_ptr[-1] + np.cumsum(per_doc)])
+            self._fwd_terms = np.concatenate([self._fwd_terms, term_ids])
+            self._fwd_tf = np.concatenate([self._fwd_tf, tfs])
+            self._build_postings()
+        else:
+            bounds = np.cumsum(per_doc)[:-1]
+            self._pending.extend(
+                zip(np.split(term_ids, bounds), np.split(tfs, bounds), strict=True)
+            )
 
     def remove(self, doc_id: str) -> None:
         """Drop a passage; its postings go at the next merge, searches skip it at once."""
@@ -192,14 +214,7 @@ class LexicalIndex:
 
     def _grow_terms(self, size: int) -> None:
         if size > len(self._df):
-            capacity = max(size, 2 * len(self._df), 1024)
-            self._df = _resized(self._df, capacity)
-            self._is_fact = _resized(self._is_fact, capacity)
-        new = range(self._fact_marked, size)
-        self._is_fact[new.start : new.stop] = [self._terms[i].startswith(FACT_PREFIX) for i in new]
-        self._fact_marked = size
-
-    _fact_marked = 0
+            self._df = _resized(self._df, max(size, 2 * len(self._df), 1024))
 
     def _doc_terms(self, n: int) -> tuple[np.ndarray, np.ndarray]:
         if n < self._merged:
@@ -278,7 +293,7 @@ class LexicalIndex:
             matched: dict[str, list[str]] = {}
             mismatches: list = []
             if with_explanation:
-                matched, mismatches = explain(query, self._normalised(n))
+                matched, mismatches = explain(query, _from_signature(self._signatures[n]))
             matches.append(
                 Match(self._doc_ids[n], round(float(scores[i]), 4), rank, matched, mismatches)
             )
@@ -286,15 +301,6 @@ class LexicalIndex:
 
     def text(self, doc_id: str) -> str:
         return self._texts[self._doc_index[doc_id]]
-
-    def _normalised(self, n: int) -> NormalisedText:
-        anchor = int(self._anchor[n])
-        return normalise(
-            self._texts[n],
-            language=_LANGUAGES[self._lang[n]],
-            anchor_date=date.fromordinal(anchor) if anchor else None,
-            aliases=self.aliases,
-        )
 
     def candidates(self, query: NormalisedText, limit: int = 300) -> tuple[np.ndarray, np.ndarray]:
         """Candidate doc numbers and their BM25 scores relative to the query's own best."""
@@ -390,13 +396,11 @@ class LexicalIndex:
         )
 
     def _candidate_strings(self, docs: np.ndarray) -> tuple[list[str], list[frozenset[str]]]:
-        terms = self._terms
         words, facts = [], []
         for n in docs.tolist():
-            ids, _ = self._doc_terms(n)
-            fact_mask = self._is_fact[ids]
-            words.append(" ".join([terms[t] for t in ids[~fact_mask].tolist()]))
-            facts.append(frozenset([terms[t] for t in ids[fact_mask].tolist()]))
+            word_part, fact_part, _ = self._signatures[n].split("\t")
+            words.append(word_part)
+            facts.append(frozenset(fact_part.split()))
         return words, facts
 
     # --- typo tolerance ---------------------------------------------------------------
@@ -440,6 +444,7 @@ class LexicalIndex:
         folder.mkdir(parents=True, exist_ok=True)
         n = len(self._doc_ids)
         blob, offsets = self._texts.packed()
+        signature_blob, signature_offsets = self._signatures.packed()
         arrays = {
             "fwd_ptr": self._fwd_ptr,
             "fwd_terms": self._fwd_terms,
@@ -453,6 +458,8 @@ class LexicalIndex:
             "df": self._df[: len(self._terms)],
             "text_blob": blob,
             "text_offsets": offsets,
+            "signature_blob": signature_blob,
+            "signature_offsets": signature_offsets,
         }
         for name, array in arrays.items():
             np.save(folder / f"{name}.npy", array, allow_pickle=False)
@@ -488,10 +495,9 @@ class LexicalIndex:
         index._dl, index._alive = arrays["dl"], arrays["alive"]
         index._lang, index._anchor, index._df = arrays["lang"], arrays["anchor"], arrays["df"]
         index._texts = _TextStore(arrays["text_blob"], arrays["text_offsets"])
+        index._signatures = _TextStore(arrays["signature_blob"], arrays["signature_offsets"])
         alive = np.flatnonzero(index._alive)
         index._doc_index = {index._doc_ids[i]: int(i) for i in alive.tolist()}
-        index._is_fact = np.array([t.startswith(FACT_PREFIX) for t in index._terms], dtype=bool)
-        index._fact_marked = len(index._terms)
         index._post_w = index._tf_weights(_posting_tfs(index).astype(np.float32), index._post_docs)
         return index
 
@@ -503,6 +509,23 @@ def _posting_tfs(index: LexicalIndex) -> np.ndarray:
     keep = index._alive[doc_of]
     order = np.argsort(index._fwd_terms[keep], kind="stable")
     return index._fwd_tf[keep][order]
+
+
+def _signature(terms: list[str], names: list[str]) -> str:
+    """What the re-rank and the explanation need of a passage, without normalising it again:
+    its words, its fact terms and its names."""
+    words = [t for t in terms if not t.startswith(FACT_PREFIX)]
+    facts = [t for t in terms if t.startswith(FACT_PREFIX)]
+    return " ".join(words) + "\t" + " ".join(facts) + "\t" + "|".join(names)
+
+
+def _from_signature(signature: str) -> NormalisedText:
+    words, fact_terms, names = signature.split("\t")
+    facts = [Fact("name", name, name, -1, -1) for name in names.split("|") if name]
+    for term in dict.fromkeys(fact_terms.split()):
+        kind, value = term[len(FACT_PREFIX) :].split(":", 1)
+        facts.append(Fact(kind, value, value, -1, -1))
+    return NormalisedText(tuple(words.split()), tuple(facts))
 
 
 def _trigrams(term: str) -> list[str]:
@@ -532,6 +555,9 @@ class _TextStore:
 
     def append(self, text: str) -> None:
         self._extra.append(text)
+
+    def extend(self, texts: list[str]) -> None:
+        self._extra.extend(texts)
 
     def packed(self) -> tuple[np.ndarray, np.ndarray]:
         encoded = [t.encode("utf-8") for t in self._extra]

@@ -737,12 +737,13 @@ _NUMBER_RE = re.compile(
 )
 
 
-def parse_number(surface: str, language: str) -> Decimal | None:
+def parse_number(surface: str, language: str = "en") -> Decimal | None:
     """Read a number written with either decimal mark.
 
-    Two marks: the last one is the decimal mark. A mark repeated: digit grouping. One mark
-    followed by exactly three digits: grouping in the language's own convention
-    ("3.400" in German, "3,400" in English); otherwise it is a decimal mark.
+    Two kinds of mark: the last one is the decimal mark. A mark repeated: digit grouping.
+    One mark followed by exactly three digits after one to three digits ("3.400", "3,400"):
+    grouping in both languages, since news writes 3.4 and not 3.400; otherwise a decimal
+    mark ("3,4" in German, "3.4" in English). ``language`` breaks the tie for "0,500".
     """
     dots, commas = surface.count("."), surface.count(",")
     if dots and commas:
@@ -751,9 +752,11 @@ def parse_number(surface: str, language: str) -> Decimal | None:
         decimal_mark = None
     else:
         mark = "." if dots else ","
-        tail = surface.split(mark)[1]
-        grouping = "." if language == "de" else ","
-        decimal_mark = None if (len(tail) == 3 and mark == grouping) else mark
+        head, tail = surface.split(mark)
+        grouping = len(tail) == 3 and (
+            head != "0" or mark == ("." if language == "de" else ",")
+        )
+        decimal_mark = None if grouping else mark
     digits = surface
     for mark in ".,":
         if mark != decimal_mark:

@@ -12,6 +12,7 @@ Outcome = Literal["same_place", "moved", "changed_text", "lost"]
 FUZZY_THRESHOLD = 85.0
 # How far around the old position to look first when the quote was edited.
 _LOCAL_WINDOW = 2000
+_SEARCH_SLACK = 15.0
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,8 @@ class TextPositionSelector:
 @dataclass(frozen=True)
 class Reanchored:
     """Where a quote is in the new text. `start`/`end` are None when it is lost; `score` is
-    100 for an exact match, the rapidfuzz similarity (0-100) for changed text."""
+    100 for an exact match, the rapidfuzz similarity (0-100) for changed text, and for a lost
+    quote the best similarity seen (below the threshold)."""
 
     outcome: Outcome
     start: int | None
@@ -145,7 +147,10 @@ def _fuzzy(
     exact = quote.exact
     if len(new_text) < len(exact) * threshold / 100:
         return Reanchored("lost", None, None, 0.0)
-    best = fuzz.partial_ratio_alignment(exact, new_text, score_cutoff=threshold)
+    # The alignment window has the quote's own length, so words added to the quote cost it
+    # twice; look with a lower bar, then judge the refined span against the threshold.
+    cutoff = max(0.0, threshold - _SEARCH_SLACK)
+    best = fuzz.partial_ratio_alignment(exact, new_text, score_cutoff=cutoff)
     if best is None:
         return Reanchored("lost", None, None, 0.0)
     start, end = best.dest_start, best.dest_end
@@ -157,6 +162,8 @@ def _fuzzy(
         if local is not None and local.score >= best.score:
             start, end = window_start + local.dest_start, window_start + local.dest_end
     start, end, score = _refine(exact, new_text, start, end)
+    if score < threshold:
+        return Reanchored("lost", None, None, round(score, 1))
     return Reanchored("changed_text", start, end, round(score, 1))
 
 

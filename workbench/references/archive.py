@@ -130,6 +130,7 @@ class Archive:
             record.url,
             "response",
             payload=io.BytesIO(content),
+            length=len(content),  # known length: warcio then needs no temporary buffer file
             http_headers=http_headers,
             warc_headers_dict={"WARC-Date": warc_date, **record.extra},
         )

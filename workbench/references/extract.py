@@ -14,8 +14,7 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 import trafilatura
 from lxml.etree import ParserError
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+from pypdf import PageObject, PdfReader
 
 from workbench.errors import ExtractionError
 from workbench.references.fetch import sniff
@@ -74,8 +73,11 @@ def extract(
         return _extract_pdf(content, name)
     if encoding is None:
         sniffed = sniff(content)
-        encoding = sniffed[1] if sniffed else "utf-8"
-    text = content.decode(encoding or "utf-8", errors="replace")
+        encoding = sniffed[1] if sniffed else None
+    try:
+        text = content.decode(encoding or "utf-8", errors="replace")
+    except LookupError:  # an encoding name Python does not know
+        text = content.decode("utf-8", errors="replace")
     if media_type == "text/html":
         return _extract_html(text, url, name)
     if media_type.startswith("text/"):
@@ -109,10 +111,13 @@ def split_passages(
 
 # --- HTML ----------------------------------------------------------------------------------
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
 
 def _extract_html(html: str, url: str | None, name: str) -> ExtractedDocument:
     try:
-        tree = lxml.html.fromstring(html)
+        # lxml refuses a str that still carries an XML encoding declaration (XHTML pages).
+        tree = lxml.html.fromstring(_XML_DECLARATION.sub("", html, count=1))
     except (ParserError, ValueError) as error:
         raise ExtractionError(f"{name}: the page could not be read as HTML") from error
     found = trafilatura.bare_extraction(
@@ -176,15 +181,20 @@ def _parse_date(value: str | None) -> date | None:
 
 
 def _extract_pdf(content: bytes, name: str) -> ExtractedDocument:
+    # pypdf raises many kinds of exceptions on malformed files; to a fact-checker they all mean
+    # the same thing, so they are caught broadly here and per page below.
     try:
         reader = PdfReader(io.BytesIO(content))
         if reader.is_encrypted and not reader.decrypt(""):
             raise ExtractionError(f"{name}: the PDF is password-protected")
-        page_texts = [_tidy(page.extract_text() or "") for page in reader.pages]
+        pages = list(reader.pages)
         info = reader.metadata
         catalog_lang = reader.trailer["/Root"].get("/Lang")
-    except (PdfReadError, ValueError, KeyError, TypeError) as error:
+    except ExtractionError:
+        raise
+    except Exception as error:
         raise ExtractionError(f"{name}: the PDF is damaged and could not be read") from error
+    page_texts = [_page_text(page) for page in pages]
     if not any(page_texts):
         raise ExtractionError(
             f"{name}: no page has a text layer (a scan?); run OCR on it and add the result"
@@ -212,6 +222,13 @@ def _extract_pdf(content: bytes, name: str) -> ExtractedDocument:
         pages=tuple(spans),
         warnings=tuple(warnings),
     )
+
+
+def _page_text(page: PageObject) -> str:
+    try:
+        return _tidy(page.extract_text() or "")
+    except Exception:  # a damaged page reads as a page without text; it is reported as such
+        return ""
 
 
 # --- shared helpers ------------------------------------------------------------------------

@@ -480,6 +480,10 @@ def _refused(url: str, refused: _RefusedAddress) -> FetchError:
 def _failure(url: str, error: BaseException) -> FetchError:
     if _is_timeout(error):
         return FetchError(url, "timeout", f"{url}: the server took too long to answer")
+    if isinstance(error, requests.exceptions.SSLError):
+        return FetchError(
+            url, "connection", f"{url}: the server's security certificate could not be verified"
+        )
     if isinstance(error, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):
         return FetchError(url, "bad_url", f"{url}: not a valid web address")
     return FetchError(url, "connection", f"{url}: could not connect to the server")
@@ -529,7 +533,9 @@ def sniff(content: bytes, content_type: str | None = None) -> tuple[str, str | N
     """
     if not content.strip():
         return None
-    if b"%PDF-" in content[:1024]:
+    head = content[:1024].lstrip()
+    # The PDF header may follow some junk, but a page that merely mentions "%PDF-" is a page.
+    if head.startswith(b"%PDF-") or (b"%PDF-" in head and not head.startswith(b"<")):
         return "application/pdf", None
     encoding = _bom_encoding(content)
     if encoding is None and b"\x00" in content[:8192]:
@@ -549,8 +555,8 @@ def sniff(content: bytes, content_type: str | None = None) -> tuple[str, str | N
     sample = content[:65536].decode(encoding, errors="ignore")
     if _looks_binary(sample):
         return None
-    head = sample[:2048].lstrip().encode("utf-8", errors="ignore")
-    if head.startswith(b"<") and _HTML_MARKER.search(head):
+    start = sample[:2048].lstrip().encode("utf-8", errors="ignore")
+    if start.startswith(b"<") and _HTML_MARKER.search(start):
         return "text/html", encoding
     return "text/plain", encoding
 

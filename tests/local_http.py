@@ -1,4 +1,4 @@
-"""A real HTTP server on 127.0.0.1 for fetch tests, fixture pages, and a hand-made PDF."""
+"""Pytest plugin: a real HTTP server on 127.0.0.1, fixture pages and a hand-made PDF."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 
 from workbench.references.fetch import FetchSettings, resolve_host
 
-PAGES = Path(__file__).parent / "pages"
+PAGES = Path(__file__).parent / "references" / "pages"
 LOOPBACK = ipaddress.ip_address("127.0.0.1")
 # Names tests may use without any DNS: news.test is the local test server, the rest are
 # internal addresses the guard must refuse.
