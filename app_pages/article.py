@@ -111,6 +111,9 @@ with claims_column:
                 + "</small>"
             )
             if st.button(
-                "Open claim", key=f"article_open_{claim.id}", help=label, icon=":material/arrow_forward:"
+                "Open claim",
+                key=f"article_open_{claim.id}",
+                help=label,
+                icon=":material/arrow_forward:",
             ):
                 ui.open_claim(claim.id)

@@ -47,7 +47,9 @@ def _claim_label(claim_id: int) -> str:
     return f"#{claim.id} · {ui.status_label(claim.review_status)} · {ui.shorten(claim.text, 90)}"
 
 
-claim_id = st.selectbox("Claim", list(claims), format_func=_claim_label, key=CHOICE, on_change=_pick)
+claim_id = st.selectbox(
+    "Claim", list(claims), format_func=_claim_label, key=CHOICE, on_change=_pick
+)
 
 
 # each claim's form keeps its own input, so switching claims loses nothing typed
@@ -137,8 +139,12 @@ def show_chain(chain: SourceChain) -> None:
 
 
 def evidence_markup(evidence: EvidenceView) -> str:
-    title = evidence.reference_title or evidence.reference_url or f"Reference {evidence.reference_id}"
-    source = ui.safe_link(evidence.reference_url, title) if evidence.reference_url else ui.escape(title)
+    title = (
+        evidence.reference_title or evidence.reference_url or f"Reference {evidence.reference_id}"
+    )
+    source = (
+        ui.safe_link(evidence.reference_url, title) if evidence.reference_url else ui.escape(title)
+    )
     details = [ui.escape(evidence.publisher)] if evidence.publisher else []
     if evidence.page is not None:
         details.append(f"page {evidence.page}")
@@ -170,10 +176,13 @@ def show_claim(detail: ClaimDetail) -> None:
     ]
     ui.html_block(" · ".join(facts))
     if detail.article_title and summary.article_id is not None:
-        column, button = st.columns([5, 1], vertical_alignment="center")
-        column.markdown(f"In the article *{ui.escape(detail.article_title)}*", unsafe_allow_html=True)
-        if button.button("Open article", key="claim_open_article"):
-            st.switch_page(ui.ARTICLE_PAGE, query_params={"article": str(summary.article_id)})
+        ui.html_block(f"In the article <i>{ui.escape(detail.article_title)}</i>")
+        st.page_link(
+            ui.ARTICLE_PAGE,
+            label="Read it with its claims highlighted",
+            icon=":material/article:",
+            query_params={"article": str(summary.article_id)},
+        )
     if summary.reasons:
         with st.expander("Why it is check-worthy", expanded=False):
             for reason in summary.reasons:

@@ -22,7 +22,9 @@ columns[0].metric("Claims", claims_total)
 columns[1].metric("Articles", summary.articles)
 columns[2].metric("Sources", summary.sources)
 columns[3].metric("Needing review", needing_review)
-columns[4].metric("Disputed", disputed, help="Reviewers' latest verdicts differ: an editor decides.")
+columns[4].metric(
+    "Disputed", disputed, help="Reviewers' latest verdicts differ: an editor decides."
+)
 
 
 def bar_chart(counts: dict[str, int], category: str) -> alt.Chart:

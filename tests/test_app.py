@@ -82,7 +82,7 @@ def open_claim(at: AppTest, claim_id: int) -> AppTest:
 
 
 def choose_reviewer(at: AppTest, name: str) -> None:
-    at.sidebar.selectbox(key="reviewer").set_value(name).run()
+    at.sidebar.selectbox(key="reviewer_choice").set_value(name).run()
     assert_ok(at)
 
 
@@ -117,7 +117,7 @@ def test_every_page_runs_through_the_entry_script(app: AppTest, page: str) -> No
     assert_ok(app)
     assert app.title[0].value == Path(page).stem.capitalize()
     # the reviewer choice is on every page
-    assert app.sidebar.selectbox(key="reviewer").options == [
+    assert app.sidebar.selectbox(key="reviewer_choice").options == [
         "Lena Hartmann",
         "Mira Osei",
         "Tobias Krüger",
@@ -310,7 +310,7 @@ def test_a_new_reviewer_can_be_added_and_signs_verdicts(
     app.sidebar.button(key="reviewer_add").click().run()
     assert_ok(app)
     assert app.session_state["reviewer"] == "Ada Quelle"
-    assert "Ada Quelle" in app.sidebar.selectbox(key="reviewer").options
+    assert "Ada Quelle" in app.sidebar.selectbox(key="reviewer_choice").options
     with db() as session:
         assert session.scalar(select(Reviewer).where(Reviewer.name == "Ada Quelle")) is not None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
+from sqlalchemy.orm import Session, sessionmaker
 
 from workbench import catalog
 from workbench.db import make_engine, make_session_factory
@@ -119,30 +121,36 @@ def page(chromium: Path) -> Iterator[Page]:
             browser.close()
 
 
+@pytest.fixture
+def sessions(database_url: str) -> Iterator[sessionmaker[Session]]:
+    engine = make_engine(database_url)
+    yield make_session_factory(engine)
+    engine.dispose()
+
+
 def _choose(page: Page, label: str, option: str) -> None:
     """Pick `option` in the Streamlit selectbox labelled `label`."""
     page.get_by_label(label, exact=True).click()
     page.get_by_role("option", name=option).click()
 
 
-def test_review_a_claim_from_the_dashboard(app_url: str, page: Page, database_url: str) -> None:
+def test_review_a_claim_from_the_dashboard(
+    app_url: str, page: Page, sessions: sessionmaker[Session]
+) -> None:
     page.goto(app_url)
     main = page.get_by_test_id("stMain")
     expect(main.get_by_role("heading", name="Review queue")).to_be_visible()
     expect(main.get_by_text("Needing review")).to_be_visible()
-
-    engine = make_engine(database_url)
-    try:
-        with make_session_factory(engine)() as session:
-            first = catalog.dashboard_summary(session).queue[0]
-    finally:
-        engine.dispose()
-    expect(main.get_by_text(f"#{first.id}", exact=False).first).to_be_visible()
+    with sessions() as session:
+        first = catalog.dashboard_summary(session).queue[0]
+        verdicts_before = len(catalog.claim_detail(session, first.id).history)
+    expect(main.get_by_text(f"#{first.id}").first).to_be_visible()
 
     _choose(page, "Reviewing as", "Mira Osei")
     main.get_by_role("button", name="Open").first.click()
     expect(main.get_by_role("heading", name="Record a verdict")).to_be_visible()
-    assert f"claim={first.id}" in page.url
+    expect(page).to_have_url(re.compile(rf"/claim\?claim={first.id}$"))
+    # the reviewer chosen on the dashboard signs the verdict here
     expect(main.get_by_text("Signed as Mira Osei.")).to_be_visible()
 
     explanation = "Checked in the browser against OpenAI's filing of 21 August 2025."
@@ -151,6 +159,15 @@ def test_review_a_claim_from_the_dashboard(app_url: str, page: Page, database_ur
     main.get_by_role("button", name="Record verdict").click()
 
     expect(main.get_by_text("Recorded your verdict: Misleading.")).to_be_visible()
-    history = main.get_by_test_id("stVerticalBlockBorderWrapper").filter(has_text=explanation)
-    expect(history.first).to_contain_text("Mira Osei")
+    history = f"Verdict history ({verdicts_before + 1})"
+    expect(main.get_by_role("heading", name=history)).to_be_visible()
+    entry = main.get_by_test_id("stMarkdownContainer").filter(has_text=explanation)
+    expect(entry).to_contain_text("Misleading · Mira Osei")
     expect(main.get_by_label("Explanation")).to_have_value("")
+    with sessions() as session:
+        latest = catalog.claim_detail(session, first.id).history[0]
+    assert (latest.reviewer, latest.rating, latest.explanation) == (
+        "Mira Osei",
+        "misleading",
+        explanation,
+    )

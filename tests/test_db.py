@@ -83,3 +83,18 @@ def test_upgrade_is_idempotent(database_url: str) -> None:
     assert before is None and after == head_revision()
     assert upgrade(engine) == (head_revision(), head_revision())
     engine.dispose()
+
+
+def test_migrations_match_the_models(database_url: str) -> None:
+    """A model change without its migration fails here, not in a newsroom's database."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from workbench.models import Base
+
+    engine = make_engine(database_url)
+    ensure_schema(engine)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+    engine.dispose()

@@ -15,7 +15,7 @@ from workbench.models import Article, Attribution, Claim, Source, Verdict
 
 CLAIMS_CSV = """text,language,source,source_kind,attribution,url,article_title
 "Acme cut 3,400 jobs in 2024.",en,Reuters,news_outlet,according to Reuters,https://example.org/a,Acme layoffs
-Die Inflation lag im März bei 2,2 Prozent.,de,Destatis,official_document,laut Destatis,,
+"Die Inflation lag im März bei 2,2 Prozent.",de,Destatis,official_document,laut Destatis,,
 """
 
 CLAIMREVIEW = {

@@ -270,12 +270,19 @@ class Reference(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     source: Mapped[Source | None] = relationship()
-    passages: Mapped[list[Passage]] = relationship(
-        back_populates="reference", order_by="Passage.position", cascade="all, delete-orphan"
-    )
     versions: Mapped[list[ReferenceVersion]] = relationship(
         back_populates="reference", order_by="ReferenceVersion.id", cascade="all, delete-orphan"
     )
+
+    @property
+    def current_version(self) -> ReferenceVersion | None:
+        return self.versions[-1] if self.versions else None
+
+    @property
+    def passages(self) -> list[Passage]:
+        """The passages of the current version."""
+        current = self.current_version
+        return list(current.passages) if current else []
 
 
 class ReferenceVersion(Base):
@@ -296,12 +303,15 @@ class ReferenceVersion(Base):
     text: Mapped[str] = mapped_column(Text)
 
     reference: Mapped[Reference] = relationship(back_populates="versions")
+    passages: Mapped[list[Passage]] = relationship(
+        back_populates="version", order_by="Passage.position", cascade="all, delete-orphan"
+    )
 
 
 class Passage(Base):
     __tablename__ = "passage"
     __table_args__ = (
-        UniqueConstraint("reference_id", "position", name="uq_passage_position"),
+        UniqueConstraint("version_id", "position", name="uq_passage_position"),
         CheckConstraint("start_offset >= 0 AND end_offset > start_offset", name="offsets_valid"),
     )
 
@@ -309,13 +319,18 @@ class Passage(Base):
     reference_id: Mapped[int] = mapped_column(
         ForeignKey("reference.id", ondelete="CASCADE"), index=True
     )
+    # passages belong to one retrieved version; old versions keep theirs for pinned evidence
+    version_id: Mapped[int] = mapped_column(
+        ForeignKey("reference_version.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int]
     start_offset: Mapped[int]
     end_offset: Mapped[int]
     text: Mapped[str] = mapped_column(Text)
     page: Mapped[int | None]
 
-    reference: Mapped[Reference] = relationship(back_populates="passages")
+    reference: Mapped[Reference] = relationship()
+    version: Mapped[ReferenceVersion] = relationship(back_populates="passages")
 
 
 class Evidence(Base):
@@ -345,6 +360,28 @@ class Evidence(Base):
     claim: Mapped[Claim] = relationship(back_populates="evidence")
     passage: Mapped[Passage] = relationship(lazy="joined")
     added_by: Mapped[Reviewer | None] = relationship(lazy="joined")
+
+
+class EvidenceAnchor(Base):
+    """Where a piece of evidence landed in one version of its reference (kept for every version)."""
+
+    __tablename__ = "evidence_anchor"
+    __table_args__ = (
+        CheckConstraint(
+            "outcome IN ('same_place', 'moved', 'changed_text', 'lost')", name="outcome_valid"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    evidence_id: Mapped[int] = mapped_column(
+        ForeignKey("evidence.id", ondelete="CASCADE"), index=True
+    )
+    version_id: Mapped[int] = mapped_column(ForeignKey("reference_version.id", ondelete="CASCADE"))
+    outcome: Mapped[str] = mapped_column(String(20))
+    position_start: Mapped[int | None]
+    position_end: Mapped[int | None]
+    score: Mapped[float | None]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class Verdict(Base):

@@ -241,18 +241,18 @@ class SeedLoader:
                 text=text,
                 source=self.sources.get(entry.get("source") or ""),
             )
-            reference.versions.append(
-                ReferenceVersion(
-                    content_hash=reference.content_hash,
-                    retrieved_at=retrieved_at or dt.datetime.now(dt.UTC),
-                    final_url=entry.get("url"),
-                    text=text,
-                    headers={"note": "seed record written by the Workbench team"},
-                )
+            version = ReferenceVersion(
+                content_hash=reference.content_hash,
+                retrieved_at=retrieved_at or dt.datetime.now(dt.UTC),
+                final_url=entry.get("url"),
+                text=text,
+                headers={"note": "seed record written by the Workbench team"},
             )
+            reference.versions.append(version)
             for passage in split_passages(text):
-                reference.passages.append(
+                version.passages.append(
                     Passage(
+                        reference=reference,
                         position=passage.index,
                         start_offset=passage.start,
                         end_offset=passage.end,

@@ -21,6 +21,9 @@ from workbench.ratings import RATING_SCALE, RATINGS_BY_KEY
 # Session-state keys shared by several pages. Page-only keys carry the page's prefix
 # (claim_..., article_..., sources_..., dashboard_...).
 REVIEWER = "reviewer"  # the name chosen in the sidebar
+# st.switch_page drops every widget's state, so the choice lives in REVIEWER (a plain key)
+# and the selectbox only mirrors it
+_REVIEWER_CHOICE = "reviewer_choice"
 CLAIM_ID = "claim_id"  # the claim the Claim page shows
 _NEW_REVIEWER = "reviewer_new_name"
 _REVIEWER_MESSAGE = "reviewer_message"
@@ -164,6 +167,7 @@ def _add_reviewer() -> None:
         st.session_state[_REVIEWER_MESSAGE] = str(error)
         return
     st.session_state[REVIEWER] = chosen
+    st.session_state[_REVIEWER_CHOICE] = chosen
     st.session_state[_NEW_REVIEWER] = ""
     st.session_state.pop(_REVIEWER_MESSAGE, None)
 
@@ -173,15 +177,23 @@ def reviewer_names(ws: Workspace) -> list[str]:
         return [reviewer.name for reviewer in review.list_reviewers(session)]
 
 
+def _remember_reviewer() -> None:
+    st.session_state[REVIEWER] = st.session_state[_REVIEWER_CHOICE]
+
+
 def reviewer_picker(ws: Workspace) -> str | None:
     """The sidebar's "who is reviewing" choice, shared by every page; also adds a new name."""
     names = reviewer_names(ws)
+    if st.session_state.get(REVIEWER) not in names:
+        st.session_state[REVIEWER] = None
+    st.session_state[_REVIEWER_CHOICE] = st.session_state[REVIEWER]
     with st.sidebar:
         chosen = st.selectbox(
             "Reviewing as",
             names,
             index=None,
-            key=REVIEWER,
+            key=_REVIEWER_CHOICE,
+            on_change=_remember_reviewer,
             placeholder="Choose your name",
             help="Verdicts you record are signed with this name.",
         )

@@ -11,11 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 CHECKWORTHY_THRESHOLD = 0.45
 
 # A small, general list of given names: it lets us tell "Elon Musk" from "Konkurrenten Mark"
 # in German, where every noun is capitalised.
-GIVEN_NAMES = frozenset(
+GIVEN_NAMES = _words(
     """
     Adam Alex Alexander Alice Ana Andrea Andreas Andrew Angela Anja Anna Anne Annalena Ari
     Barbara Ben Benjamin Bernd Bill Bret Carl Carsten Charles Chris Christian Christine
@@ -28,7 +33,7 @@ GIVEN_NAMES = frozenset(
     Robert Sabine Sam Sandra Sarah Satya Scott Sebastian Stefan Stephan Steve Steven Sundar
     Susanne Sven Thomas Thorsten Tim Tobias Tom Torsten Ulrich Ursula Uwe Walter Werner
     William Wolfgang Yvonne
-    """.split()
+    """
 )
 _ROLE = (
     r"(?i:[\w-]*(?:chef|chefin|leiter|leiterin|sprecher|sprecherin|führer|führerin|direktor|"
@@ -51,24 +56,65 @@ _EN_ORG_HEAD = re.compile(
 )
 _CAMEL = re.compile(r"\b([a-z]?[A-Z][a-z]+[A-Z][A-Za-z]*|[a-z][A-Z][A-Za-z]+)\b")
 _ACRONYM = re.compile(r"\b([A-Z]{2,6})\b")
-_ACRONYM_STOP = frozenset(
+_ACRONYM_STOP = _words(
     "KI AI CEO CFO CTO COO USA US UK EU IT PR TV UN OK PM AM EST CET MEZ GMT PDF URL DNA GDP "
-    "BIP CDU SPD FDP AfD CSU ID EUR USD CHF GBP NYSE AG SE KG GmbH LLC PLC".split()
+    "BIP CDU SPD FDP AfD CSU ID EUR USD CHF GBP NYSE AG SE KG GmbH LLC PLC"
 )
-KNOWN_ORGANISATIONS = frozenset(
+KNOWN_ORGANISATIONS = _words(
     """
     Meta OpenAI Google Alphabet Apple Microsoft Amazon Tesla SpaceX xAI Nvidia Intel IBM
     Samsung Netflix Twitter Facebook Instagram WhatsApp TikTok ByteDance Anthropic Oracle
     Siemens Volkswagen BMW Mercedes-Benz Bosch SAP Telekom Allianz Lufthansa Bayer BASF
     Bundesregierung Bundestag Bundesnetzagentur Bundeskartellamt Bundesbank Europäische
     FTC SEC BSI EZB ECB IWF IMF WHO NATO OECD Verdi DGB
-    """.split()
+    """
 ) | {"IG Metall", "European Commission", "EU-Kommission", "Deutsche Bank"}
+OUTLETS = {
+    "Financial Times": ("Financial Times", "FT"),
+    "Reuters": ("Reuters", "REUTERS"),
+    "Bloomberg": ("Bloomberg",),
+    "CNBC": ("CNBC",),
+    "Associated Press": ("Associated Press", "AP"),
+    "AFP": ("AFP", "Agence France-Presse"),
+    "dpa-AFX": ("dpa-AFX",),
+    "dpa": ("dpa", "Deutsche Presse-Agentur", "Deutschen Presse-Agentur"),
+    "Handelsblatt": ("Handelsblatt", "Handelsblatts"),
+    "Spiegel": ("Spiegel", "SPIEGEL", "Spiegels"),
+    "Zeit": ("ZEIT", "Zeit Online", "Die Zeit"),
+    "FAZ": ("FAZ", "Frankfurter Allgemeine", "Frankfurter Allgemeinen"),
+    "Süddeutsche Zeitung": ("Süddeutsche Zeitung", "Süddeutschen Zeitung", "SZ"),
+    "Bild": ("Bild-Zeitung", "BILD"),
+    "Welt": ("WELT", "Welt am Sonntag"),
+    "Tagesspiegel": ("Tagesspiegel", "Tagesspiegels"),
+    "Wirtschaftswoche": ("Wirtschaftswoche", "WirtschaftsWoche", "WiWo"),
+    "NZZ": ("NZZ", "Neue Zürcher Zeitung"),
+    "New York Times": ("New York Times", "NYT"),
+    "Wall Street Journal": ("Wall Street Journal", "WSJ"),
+    "Washington Post": ("Washington Post",),
+    "BBC": ("BBC",),
+    "CNN": ("CNN",),
+    "Guardian": ("Guardian",),
+    "TechCrunch": ("TechCrunch",),
+    "The Verge": ("The Verge", "Verge"),
+    "The Information": ("The Information",),
+    "Axios": ("Axios",),
+    "Politico": ("Politico",),
+    "Business Insider": ("Business Insider",),
+    "Wired": ("Wired",),
+    "Forbes": ("Forbes",),
+    "Economist": ("Economist",),
+    "heise": ("heise online", "heise", "Heise"),
+    "Golem": ("Golem.de", "Golem"),
+    "t3n": ("t3n",),
+    "Tagesschau": ("Tagesschau", "tagesschau.de"),
+    "ARD": ("ARD",),
+    "ZDF": ("ZDF",),
+}
 _ORG_APPOSITION = re.compile(
     rf"\b(?i:unternehmen|konzern|firma|hersteller|company|firm|startup|start-up|rival|"
     rf"maker|brand|marke|plattform|platform)\s+({_CAP}|[A-Z]{{2,}})\b"
 )
-_COMMON_CAPS = frozenset(
+_COMMON_CAPS = _words(
     """
     The A An In On At For From By With As But And Or If When While After Before Since This
     That These Those It He She They We I You His Her Its Their Our My Your There Here What
@@ -77,7 +123,7 @@ _COMMON_CAPS = frozenset(
     December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mr Mrs Ms Dr Is Are Was Were
     Could Would Should Might Can Will Instead Many Some One Two Three Both Each Every Also
     According Photo Image Related Subscribers Check Analysts Imagine Updated
-    """.split()
+    """
 )
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß][\w'’.-]*")
 
@@ -123,6 +169,10 @@ class NameIndex:
         for name in KNOWN_ORGANISATIONS:
             if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w])", text):
                 index._add_organisation(name, short=None)
+        for name, aliases in OUTLETS.items():
+            for alias in aliases:
+                if re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
+                    index.organisations.setdefault(alias, name)
         if language == "en":
             index._collect_english_entities(text)
         return index

@@ -95,12 +95,10 @@ def _row(name: str, line: int, record: dict[str, Any]) -> ClaimRow:
 
 
 def read_csv(name: str, text: str) -> list[ClaimRow]:
-    sample = text[:4096]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    # the header decides the delimiter: csv.Sniffer guesses wrong on "2,2 Prozent" in a row
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first_line.count)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [column.strip() for column in (reader.fieldnames or [])]
     if not header:
         raise MalformedFileError(name, "the CSV file has no header row", 1)

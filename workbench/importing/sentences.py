@@ -8,22 +8,40 @@ from __future__ import annotations
 
 import re
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Abbreviations after which a full stop never ends a sentence (lower-cased, without the dot).
-_NEVER_ENDS = frozenset(
-    ["dr", "prof", "mr", "mrs", "ms", "st", "nr", "no", "bzw", "ca", "vgl", "z", "b", "u", "d", "h", "inkl", "ggf", "evtl", "sog", "jh", "jhd", "mio", "mrd", "abs", "art", "bsp", "geb", "hr", "fr", "dipl", "ing", "gen", "gov", "sen", "rep", "lt", "col", "capt", "sgt", "vs", "approx", "fig", "ziff", "tel", "str", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "okt", "nov", "dec", "dez", "e.g", "i.e", "z.b", "d.h", "u.a", "o.ä", "s.o"]
+_NEVER_ENDS = _words(
+    """
+    dr prof mr mrs ms st nr no bzw ca vgl z b u d h inkl ggf evtl sog jh jhd mio mrd abs art
+    bsp geb hr fr dipl ing gen gov sen rep lt col capt sgt vs approx fig ziff tel str
+    jan feb mar apr jun jul aug sep sept oct okt nov dec dez e.g i.e z.b d.h u.a o.ä s.o
+    """
 )
 # Abbreviations that may also close a sentence: they end one only if a typical sentence
 # opener follows ("... in the U.S. The company ...").
-_MAY_END = frozenset(["inc", "corp", "co", "ltd", "jr", "sr", "u.s", "u.k", "u.n", "e.v", "a.m", "p.m", "etc", "usw", "plc", "llc", "bros"])
-_OPENERS = frozenset(
-    ["The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "There", "Der", "Die", "Das", "Er", "Sie", "Es", "Ein", "Eine", "Im", "Am", "Auch", "Doch", "Aber", "Dies", "Diese", "Man", "Wir", "Ich", "Zudem", "Nach", "Laut", "Bei", "Mit", "Seit", "Als"]
+_MAY_END = _words("inc corp co ltd jr sr u.s u.k u.n e.v a.m p.m etc usw plc llc bros")
+_OPENERS = _words(
+    """
+    The A An He She It They We I In On At But And This That These Those His Her Its Their
+    There However Meanwhile Still Yet So Then Now Also After Before When If Some Many Most
+    Der Die Das Er Sie Es Ein Eine Im Am Auch Doch Aber Dies Diese Man Wir Ich Zudem Nach
+    Laut Bei Mit Seit Als Dass Denn Damit Deshalb Daher Dabei Dann Da Wie Was Wer Wenn Ob
+    Außerdem Allerdings Trotzdem Jedoch Erst Schon Nun Jetzt Gleichzeitig Zugleich
+    """
 )
-MONTHS = frozenset(
-    ["januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember", "january", "february", "march", "may", "june", "july", "october", "december"]
+MONTHS = _words(
+    """
+    januar jänner februar märz april mai juni juli august september oktober november dezember
+    january february march may june july october december
+    """
 )
 # Words after which "3." is an ordinal ("am 3. Oktober", "der 2. Weltkrieg").
-_ORDINAL_LEADS = frozenset(
-    ["der", "die", "das", "dem", "den", "des", "am", "im", "zum", "zur", "vom", "bis", "ab", "seit", "zwischen", "jeden", "jedem", "ihrem", "seinem"]
+_ORDINAL_LEADS = _words(
+    "der die das dem den des am im zum zur vom bis ab seit zwischen jeden jedem ihrem seinem"
 )
 
 _CANDIDATE = re.compile(r"(?:[.!?]+|…)[\"'“”„«»‹›’)\]]*(?=\s)")
@@ -138,7 +156,8 @@ def _is_boundary(text: str, mark: int, cut: int, end: int, language: str) -> boo
     if token in _MAY_END:
         return next_word in _OPENERS
     if len(token) == 1 and token.isalpha():
-        return False  # an initial: "J. Smith", "Mark E. Zuckerberg"
+        # An initial ("J. Smith") unless a sentence opener follows ("... zu Musks X. Dass ...").
+        return next_word in _OPENERS
     if token.isdigit() and len(token) <= 3:
         if next_word.lower() in MONTHS:
             return False  # "22. August"

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 06:35:54.874875
+Create Date: 2026-11-25 06:47:34.620767
 """
 
 from collections.abc import Sequence
@@ -160,30 +160,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_claim_review_status"), ["review_status"], unique=False)
 
     op.create_table(
-        "passage",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("reference_id", sa.Integer(), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
-        sa.Column("start_offset", sa.Integer(), nullable=False),
-        sa.Column("end_offset", sa.Integer(), nullable=False),
-        sa.Column("text", sa.Text(), nullable=False),
-        sa.Column("page", sa.Integer(), nullable=True),
-        sa.CheckConstraint(
-            "start_offset >= 0 AND end_offset > start_offset", name=op.f("ck_passage_offsets_valid")
-        ),
-        sa.ForeignKeyConstraint(
-            ["reference_id"],
-            ["reference.id"],
-            name=op.f("fk_passage_reference_id_reference"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_passage")),
-        sa.UniqueConstraint("reference_id", "position", name="uq_passage_position"),
-    )
-    with op.batch_alter_table("passage", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_passage_reference_id"), ["reference_id"], unique=False)
-
-    op.create_table(
         "reference_version",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("reference_id", sa.Integer(), nullable=False),
@@ -240,6 +216,65 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_attribution_claim_id"), ["claim_id"], unique=False)
 
     op.create_table(
+        "passage",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("reference_id", sa.Integer(), nullable=False),
+        sa.Column("version_id", sa.Integer(), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("start_offset", sa.Integer(), nullable=False),
+        sa.Column("end_offset", sa.Integer(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("page", sa.Integer(), nullable=True),
+        sa.CheckConstraint(
+            "start_offset >= 0 AND end_offset > start_offset", name=op.f("ck_passage_offsets_valid")
+        ),
+        sa.ForeignKeyConstraint(
+            ["reference_id"],
+            ["reference.id"],
+            name=op.f("fk_passage_reference_id_reference"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["version_id"],
+            ["reference_version.id"],
+            name=op.f("fk_passage_version_id_reference_version"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_passage")),
+        sa.UniqueConstraint("version_id", "position", name="uq_passage_position"),
+    )
+    with op.batch_alter_table("passage", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_passage_reference_id"), ["reference_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_passage_version_id"), ["version_id"], unique=False)
+
+    op.create_table(
+        "verdict",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("claim_id", sa.Integer(), nullable=False),
+        sa.Column("reviewer_id", sa.Integer(), nullable=False),
+        sa.Column("rating", sa.String(length=30), nullable=False),
+        sa.Column("explanation", sa.Text(), nullable=False),
+        sa.Column("claim_version", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.CheckConstraint(
+            "rating IN ('accurate', 'mostly_accurate', 'misleading', 'unverified', 'inaccurate')",
+            name=op.f("ck_verdict_rating_valid"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["claim_id"], ["claim.id"], name=op.f("fk_verdict_claim_id_claim"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["reviewer_id"],
+            ["reviewer.id"],
+            name=op.f("fk_verdict_reviewer_id_reviewer"),
+            ondelete="RESTRICT",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_verdict")),
+    )
+    with op.batch_alter_table("verdict", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_verdict_claim_id"), ["claim_id"], unique=False)
+
+    op.create_table(
         "evidence",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("claim_id", sa.Integer(), nullable=False),
@@ -276,54 +311,65 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_evidence_claim_id"), ["claim_id"], unique=False)
 
     op.create_table(
-        "verdict",
+        "evidence_anchor",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("claim_id", sa.Integer(), nullable=False),
-        sa.Column("reviewer_id", sa.Integer(), nullable=False),
-        sa.Column("rating", sa.String(length=30), nullable=False),
-        sa.Column("explanation", sa.Text(), nullable=False),
-        sa.Column("claim_version", sa.Integer(), nullable=False),
+        sa.Column("evidence_id", sa.Integer(), nullable=False),
+        sa.Column("version_id", sa.Integer(), nullable=False),
+        sa.Column("outcome", sa.String(length=20), nullable=False),
+        sa.Column("position_start", sa.Integer(), nullable=True),
+        sa.Column("position_end", sa.Integer(), nullable=True),
+        sa.Column("score", sa.Double(), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.CheckConstraint(
-            "rating IN ('accurate', 'mostly_accurate', 'misleading', 'unverified', 'inaccurate')",
-            name=op.f("ck_verdict_rating_valid"),
+            "outcome IN ('same_place', 'moved', 'changed_text', 'lost')",
+            name=op.f("ck_evidence_anchor_outcome_valid"),
         ),
         sa.ForeignKeyConstraint(
-            ["claim_id"], ["claim.id"], name=op.f("fk_verdict_claim_id_claim"), ondelete="CASCADE"
+            ["evidence_id"],
+            ["evidence.id"],
+            name=op.f("fk_evidence_anchor_evidence_id_evidence"),
+            ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["reviewer_id"],
-            ["reviewer.id"],
-            name=op.f("fk_verdict_reviewer_id_reviewer"),
-            ondelete="RESTRICT",
+            ["version_id"],
+            ["reference_version.id"],
+            name=op.f("fk_evidence_anchor_version_id_reference_version"),
+            ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_verdict")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_evidence_anchor")),
     )
-    with op.batch_alter_table("verdict", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_verdict_claim_id"), ["claim_id"], unique=False)
+    with op.batch_alter_table("evidence_anchor", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_evidence_anchor_evidence_id"), ["evidence_id"], unique=False
+        )
 
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
-    with op.batch_alter_table("verdict", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_verdict_claim_id"))
+    with op.batch_alter_table("evidence_anchor", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_evidence_anchor_evidence_id"))
 
-    op.drop_table("verdict")
+    op.drop_table("evidence_anchor")
     with op.batch_alter_table("evidence", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_evidence_claim_id"))
 
     op.drop_table("evidence")
+    with op.batch_alter_table("verdict", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_verdict_claim_id"))
+
+    op.drop_table("verdict")
+    with op.batch_alter_table("passage", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_passage_version_id"))
+        batch_op.drop_index(batch_op.f("ix_passage_reference_id"))
+
+    op.drop_table("passage")
     with op.batch_alter_table("attribution", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_attribution_claim_id"))
 
     op.drop_table("attribution")
     op.drop_table("reference_version")
-    with op.batch_alter_table("passage", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_passage_reference_id"))
-
-    op.drop_table("passage")
     with op.batch_alter_table("claim", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_claim_review_status"))
         batch_op.drop_index(batch_op.f("ix_claim_article_id"))

@@ -1,0 +1,630 @@
+"""Find who or what a claim rests on: outlets, documents, named speakers, anonymous sources.
+
+Works sentence by sentence with grammar cues (German "laut X", "X zufolge", "nach Angaben",
+"wie X berichtet", "stammt aus", "geht aus ... hervor", Konjunktiv I; English "according to",
+"X said", "people familiar with the matter", "wrote on X", quotes with a named speaker),
+and carries sources across sentences where the text does ("Demnach", "Laut den Dokumenten",
+"Die Information stammt aus ..." attributing the sentence before it).
+
+Rule for reasoning clauses ("verklagt er OpenAI mit der Begründung, das Unternehmen habe ..."):
+the phrase "mit der Begründung" is reported speech of the sentence's subject (resolved through
+pronouns to the last named person), kind "reported", source kind "person" or "organisation".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+
+from .checkworthiness import OUTLETS, NameIndex
+from .sentences import quote_spans
+
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+SOURCE_KINDS = (
+    "news_outlet", "court_filing", "sworn_statement", "official_document", "person",
+    "organisation", "anonymous", "social_post", "other",
+)  # fmt: skip
+KINDS = ("reported", "direct_quote", "anonymous", "document")
+
+
+@dataclass(frozen=True)
+class DetectedAttribution:
+    phrase: str
+    start: int
+    end: int
+    source_name: str
+    source_kind: str
+    kind: str
+    speaker: str | None
+
+
+_OUTLET_ALIASES = sorted(
+    ((alias, name) for name, aliases in OUTLETS.items() for alias in aliases),
+    key=lambda pair: len(pair[0]),
+    reverse=True,
+)
+_OUTLET_RE = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(a) for a, _ in _OUTLET_ALIASES) + r")(?![\w-])"
+)
+_OUTLET_NAME = dict(_OUTLET_ALIASES)
+_REPORT_OF = re.compile(
+    r"(?:Bericht|Berichten|Artikel|Zeitung|Magazin|Nachrichtenagentur|Sender|report|article|"
+    r"newspaper|magazine|news agency|broadcaster)\s+(?:der|des|von|vom|of|by|from|in)\s+"
+    r"(?:the\s+|dem\s+)?([A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,3})"
+)
+
+_SOCIAL = re.compile(
+    r"\b(?:on|auf|via)\s+(?:X|Twitter|Threads|Mastodon|Facebook|LinkedIn|Bluesky|Instagram|"
+    r"TikTok|Truth Social)\b|\b[Aa]uf\s+(?:X|Twitter|Threads|Mastodon|Facebook|LinkedIn|"
+    r"Bluesky|Instagram)\b|\btweet\w*|\bin a post\b|\bin einem (?:Post|Beitrag)\b",
+)
+_SWORN = re.compile(
+    r"eidesstattlich|unter Eid|\bsworn\b|under oath|interrogator|deposition|testimony|"
+    r"affidavit|Zeugenaussage",
+    re.I,
+)
+_OFFICIAL = re.compile(
+    r"Pressemitteilung|press release|Securities and Exchange|\bSEC\b|regulatory filing|"
+    r"Behörde|[Mm]inisteri|\bministry\b|\bregulator|Bundesamt|quarterly report|annual report|"
+    r"Geschäftsbericht|Quartalsbericht|Amtsblatt|Bundesanzeiger|Ad-hoc-Mitteilung",
+)
+_COURT = re.compile(
+    r"[Gg]ericht|[Kk]lage|\bcourt\b|lawsuit|complaint|\bfiling|docket|[Aa]nklage", re.I
+)
+_SPOKES = re.compile(
+    r"\b(?:Sprecher|Sprecherin|Pressesprecher\w*|Unternehmenssprecher\w*|spokesperson|"
+    r"spokeswoman|spokesman|representative|Vertreter|Vertreterin)\b|\w+sprecher(?:in)?\b"
+)
+_ANON_NP = re.compile(
+    r"(?:Personen|Menschen|Quellen|Insider|Vertraute|Mitarbeiter\w*|people|persons?|"
+    r"sources?|officials?|insiders?|executives?|employees?)\b.*(?:Umfeld|vertraut|Kenntnis|"
+    r"familiar|knowledge|close to|briefed)|\w*[Kk]reisen?\b|\bInsider\w*|anonym\w*|"
+    r"(?:many|some|several)\s+(?:customers|users|employees|residents|people|workers)"
+)
+_ANON_FIND = (
+    re.compile(
+        r"(?:[A-ZÄÖÜ][\w-]*\s+)?(?:Personen|Menschen|Quellen|Insider|Vertraute)\s+(?:aus\s+dem\s+"
+        r"Umfeld\s+(?:des|der|von)\s+[\w-]+(?:\s+[A-ZÄÖÜ][\w-]*)?|aus\s+[\w-]*[Kk]reisen|"
+        r"mit\s+Kenntnis\s+(?:der|des|von)\s+[\w-]+)"
+    ),
+    re.compile(r"(?:unter Berufung auf|aus|nach Informationen aus)\s+(?:[a-zäöü]+\s+)?[\w-]*[Kk]reisen?\b"),
+    re.compile(r"[\w-]*Insider\w*\s+zufolge|(?:eine|zwei|drei|mehrere)?\s*mit\s+(?:der|den|dem)\s+"
+               r"[\w-]+\s+vertraute\w*\s+Person\w*"),
+    re.compile(
+        r"\b(?:(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Mm]ultiple|[Ss]ome|[Aa])\s+)?"
+        r"(?:people|persons?|sources?|officials?|insiders?|executives?|employees?)\s+"
+        r"(?:familiar with (?:the )?\w+|with (?:direct )?knowledge of (?:the )?\w+|"
+        r"close to (?:the )?\w+|briefed on (?:the )?\w+)(?:\s+said)?"
+    ),
+    re.compile(r"\b(?:[Ss]ources|[Ii]nsiders) (?:said|say)\b"),
+    re.compile(r"\b(?:[Mm]any|[Ss]ome|[Ss]everal)\s+(?:customers|users|employees|residents|people|"
+               r"workers)\s+(?:say|said)\b"),
+)
+_DOC_NOUN = re.compile(
+    r"(?i:dokument\w*|unterlagen|akten\b|papier\w*|schreiben\b|studie\w*|daten\b|memo\w*|"
+    r"documents?|files\b|records\b|papers\b|data\b|terms\b|analysis\b|filings?\b)"
+)
+_GENERIC_DOC = re.compile(
+    r"^(?:den|die|der|dem|des|diesen|dieser|the|these|those)\s+(?:\w+\s+)?(?:Dokument\w*|"
+    r"Unterlagen|Akten|Papier\w*|Schreiben|documents?|files|records|papers|filings?|"
+    r"complaint|lawsuit|Klage\w*)$",
+    re.I,
+)
+_GENERIC_REPORT = re.compile(r"^(?:dem|den|diesem|the|that)\s+(?:Bericht|report|article)$", re.I)
+_GENERIC_ORG = re.compile(
+    r"^(?:das|der|die|dem|den|des|the|its)\s+(?:Unternehmen\w*|Konzern\w*|Firma|Hersteller\w*|"
+    r"Zulieferer\w*|company|firm|group|business)$",
+    re.I,
+)
+_PRONOUN = re.compile(r"^(?:er|sie|he|she|es)$", re.I)
+_LEADING_ARTICLE = re.compile(
+    r"^(?:der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|the|a|an)\s+", re.I
+)
+
+_DE_CONNECT = _words(
+    "der die das des dem den ein eine einer eines einem einen von vom für aus in im am zur zum "
+    "und an auf"
+)
+_EN_STOP = _words(
+    "that which who whom whose said says say is was were are has have had will would shows "
+    "show but while as because after before when if to told wrote posted"
+)
+_DE_SPEECH = tuple(_words(
+    "sagte sagt sagten erklärte erklärt erklärten betonte betont bestätigte bestätigt "
+    "bestätigten berichtete berichtet berichteten meldete meldet schrieb schreibt warnte "
+    "kritisierte versicherte versichert behauptete behauptet argumentierte ergänzte teilte "
+    "teilt teilten kündigte kündigt kündigten räumte"
+))
+_EN_SPEECH = tuple(_words(
+    "said says say told tells stated added confirmed confirms announced acknowledged admitted "
+    "wrote writes posted replied denied argued argues claimed claims alleged alleges reported "
+    "noted explained insisted warned testified shows show showed revealed"
+))
+_DOC_VERBS = _words("shows show showed revealed")
+_PARTICLE = {"teilte": "mit", "teilt": "mit", "teilten": "mit", "kündigte": "an",
+             "kündigt": "an", "kündigten": "an", "räumte": "ein"}  # fmt: skip
+_SPEECH_RE = {
+    "de": re.compile(r"\b(" + "|".join(_DE_SPEECH) + r")\b"),
+    "en": re.compile(r"\b(" + "|".join(_EN_SPEECH) + r")\b"),
+}
+_CARRY = re.compile(
+    r"^(?:Demnach|Demzufolge|Dem Bericht zufolge|Darin|Dort heißt es|Laut (?:dem|diesem) "
+    r"Bericht|According to the (?:report|filing|documents?))\b|\bdemnach\b"
+)
+_BACKWARD_START = re.compile(
+    r"^(?:(?:Die|Diese)\s+(?:Information|Informationen|Angaben|Zahlen|Daten|Details)\b|"
+    r"(?:Das|Dies)\s|(?:This|That)\s+(?:is|was|comes)\b|These (?:figures|numbers|details)\b)"
+)
+_KONJUNKTIV = re.compile(
+    r"\b(sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe|gebe|liege|stehe|gehe|komme|bleibe|"
+    r"fehle|wisse)\b"
+    r"|^(?:Das|Dies|Er|Sie|Es|Man|Dieser|Diese|Dieses)\s+([a-zäöüß]+[^t\W]e)\s+(?![A-ZÄÖÜ])"
+)
+_HEARSAY = re.compile(r"\b(soll|sollen)\b(?=.*\b(?:haben|sein|worden)\b)")
+_REASONING = re.compile(
+    r"\bmit der Begründung\b|\bmit dem Argument\b|\bon the grounds that\b|\barguing that\b"
+)
+_OWN_ACCOUNT = re.compile(
+    r"\b(?:nach eigenen Angaben|eigenen Angaben zufolge|by its own account|by (?:his|her) own "
+    r"account)\b",
+    re.I,
+)
+_WORD = re.compile(r"\S+")
+
+
+@dataclass
+class _Context:
+    text: str
+    language: str
+    names: NameIndex
+    mentions: list[tuple[int, int, str, str]]
+    starts: list[int]
+    history: list[DetectedAttribution]
+
+    def last_mention(self, pos: int, kind: str) -> str | None:
+        for i in range(bisect.bisect_left(self.starts, pos) - 1, -1, -1):
+            if self.mentions[i][3] == kind:
+                return self.mentions[i][2]
+        return None
+
+    def last_source(self, kinds: tuple[str, ...], within: int | None = None) -> DetectedAttribution | None:
+        for attribution in reversed(self.history):
+            if within is not None and attribution.start < within:
+                return None
+            if attribution.source_kind in kinds:
+                return attribution
+        return None
+
+
+def _np_after(s: str, pos: int, language: str, max_words: int = 10) -> tuple[int, int]:
+    """Noun phrase starting at pos in s: (start, end), possibly empty."""
+    words = list(_WORD.finditer(s, pos))
+    start = words[0].start() if words else pos
+    end = start
+    for count, match in enumerate(words):
+        raw = match.group()
+        word = raw.strip("„“”\"«»()")
+        stop_after = raw[-1] in ",;:!?" or (raw.endswith(".") and count and len(word) > 3)
+        core = word.rstrip(",;:!?.")
+        if count >= max_words or not core:
+            break
+        if language == "de":
+            upper = core[0].isupper() or core[0].isdigit()
+            nxt = words[count + 1].group().lstrip("„“\"«(") if count + 1 < len(words) else ""
+            previous = words[count - 1].group().lower() if count else ""
+            adjective = (
+                core.endswith(("en", "em", "er", "es", "e"))
+                and nxt[:1].isupper()
+                and previous in _DE_CONNECT
+            )
+            if not (upper or core in _DE_CONNECT or adjective):
+                break
+        elif core.lower() in _EN_STOP or (core == "and" and not words[count + 1].group()[:1].isupper()
+                                           if count + 1 < len(words) else core == "and"):
+            break
+        end = match.start() + len(raw.rstrip(",;:!?")) if stop_after else match.end()
+        if stop_after:
+            break
+    # Drop dangling connectors ("der", "of") at the end.
+    phrase = s[start:end]
+    while True:
+        trimmed = re.sub(r"\s+(?:der|die|das|des|dem|den|von|und|an|in|of|the|and|a)$", "", phrase)
+        if trimmed == phrase:
+            break
+        phrase = trimmed
+    end = start + len(phrase.rstrip(" .")) if phrase.endswith(".") and len(phrase) > 4 else start + len(phrase)
+    return start, end
+
+
+def _np_before(s: str, pos: int, language: str, max_words: int = 9) -> tuple[int, int]:
+    """Noun phrase ending just before pos in s."""
+    words = list(_WORD.finditer(s, 0, pos))
+    end = words[-1].end() if words else pos
+    start = end
+    for count, match in enumerate(reversed(words)):
+        raw = match.group()
+        core = raw.strip("„“”\"«»()")
+        if count >= max_words or not core or raw[-1] in ",;:—–" or raw[-1] in "“”\"»«" and count:
+            break
+        lower = core.lower()
+        if language == "de":
+            if lower in ("dass", "und", "weil", "wie", "als", "ob", "aber", "doch"):
+                break
+            if not (core[0].isupper() or lower in _DE_CONNECT or core.endswith(("en", "em", "er", "es", "e"))):
+                break
+        elif lower in _EN_STOP or lower in ("and", "but", "or", "so", "then"):
+            break
+        start = match.start()
+    return start, end
+
+
+def _clean(name: str) -> str:
+    name = name.strip(" ,.;:„“”\"«»")
+    name = _LEADING_ARTICLE.sub("", name).replace("„", "").replace("“", "").replace("”", "")
+    return name[:1].upper() + name[1:] if name else name
+
+
+def _outlet(np_text: str) -> str | None:
+    bare = np_text.replace("„", "").replace("“", "").replace("”", "").replace('"', "")
+    match = _OUTLET_RE.search(bare)
+    if match:
+        return _OUTLET_NAME[match.group(1)]
+    report = _REPORT_OF.search(bare)
+    return report.group(1) if report else None
+
+
+def _source(
+    ctx: _Context, np_text: str, np_abs: int, channel_text: str = ""
+) -> tuple[str, str, str | None, bool]:
+    """(source_name, source_kind, speaker, document-like) for the noun phrase a cue names."""
+    np_text = np_text.strip()
+    found = ctx.names.mentions(np_text)
+    people = [m[2] for m in found if m[3] == "person"]
+    organisations = [m[2] for m in found if m[3] == "organisation" and not _outlet(m[2])]
+    channel = channel_text + " " + np_text
+    if _SPOKES.search(np_text):
+        org = organisations[0] if organisations else None
+        if org is None:
+            previous = ctx.last_source(("organisation",))
+            org = previous.source_name if previous else ctx.last_mention(np_abs, "organisation")
+        kind = "social_post" if _SOCIAL.search(channel_text) else "organisation"
+        return org or _clean(np_text), kind, people[0] if people else None, False
+    if _ANON_NP.search(np_text) and not people:
+        return _clean(np_text), "anonymous", None, False
+    name, kind, speaker = None, None, None
+    if people:
+        name, kind, speaker = people[0], "person", people[0]
+    elif _PRONOUN.match(np_text):
+        start = ctx.history[-1].start if ctx.history else 0
+        previous = ctx.last_source(("person", "organisation", "social_post"), within=start - 400)
+        if previous is not None:
+            name, kind = previous.source_name, previous.source_kind
+            speaker = previous.speaker or (name if kind == "person" else None)
+            kind = "organisation" if kind == "social_post" and not speaker else kind
+            if kind == "social_post":
+                kind = "person"
+        else:
+            name = ctx.last_mention(np_abs, "person")
+            kind, speaker = ("person", name) if name else (None, None)
+    elif _outlet(np_text):
+        name, kind = _outlet(np_text), "news_outlet"
+    elif organisations:
+        name, kind = organisations[0], "organisation"
+    generic_doc = _GENERIC_DOC.match(np_text)
+    document_like = bool(_DOC_NOUN.search(np_text)) and kind is None
+    if kind is None and generic_doc:
+        previous = ctx.last_source(("court_filing", "official_document", "sworn_statement", "other"))
+        if previous is not None and previous.kind == "document":
+            return previous.source_name, previous.source_kind, None, True
+    if kind is None and _GENERIC_REPORT.match(np_text):
+        previous = ctx.last_source(("news_outlet",))
+        if previous is not None:
+            return previous.source_name, "news_outlet", None, False
+    if kind is None and _GENERIC_ORG.match(np_text):
+        org = next(
+            (m[2] for m in reversed(ctx.names.mentions(ctx.text[max(0, np_abs - 300) : np_abs]))
+             if m[3] == "organisation" and not _outlet(m[2])), None,
+        )  # fmt: skip
+        if org is None:
+            previous = ctx.last_source(("organisation", "official_document"))
+            org = previous.source_name if previous else ctx.last_mention(np_abs, "organisation")
+        if org:
+            name, kind = org, "organisation"
+    for pattern, channel_kind in ((_SOCIAL, "social_post"), (_SWORN, "sworn_statement"),
+                                  (_OFFICIAL, "official_document"), (_COURT, "court_filing")):  # fmt: skip
+        if pattern.search(channel if channel_kind != "social_post" else channel_text):
+            if channel_kind == "court_filing" and kind in ("person", "organisation", "news_outlet"):
+                if not _COURT.search(channel_text):
+                    continue
+            return name or _clean(np_text), channel_kind, speaker, True
+    if kind is None:
+        return _clean(np_text), "other", None, document_like
+    return name, kind, speaker, False
+
+
+def _kind(source_kind: str, document_like: bool) -> str:
+    if source_kind in ("court_filing", "official_document", "sworn_statement") or document_like:
+        return "document"
+    return "anonymous" if source_kind == "anonymous" else "reported"
+
+
+class _SentenceFinder:
+    """Collects the attributions of one sentence."""
+
+    def __init__(self, ctx: _Context, start: int, end: int):
+        self.ctx = ctx
+        self.start = start
+        self.s = ctx.text[start:end]
+        self.found: list[DetectedAttribution] = []
+
+    def overlaps(self, a: int, b: int) -> bool:
+        return any(f.start < self.start + b and self.start + a < f.end for f in self.found)
+
+    def add(self, a: int, b: int, name: str, source_kind: str, kind: str, speaker=None) -> None:
+        while b > a and self.s[b - 1] in " ,.;:":
+            b -= 1
+        if b <= a or self.overlaps(a, b) and kind != "anonymous":
+            return
+        self.found.append(DetectedAttribution(
+            phrase=self.s[a:b], start=self.start + a, end=self.start + b, source_name=name,
+            source_kind=source_kind, kind=kind, speaker=speaker,
+        ))  # fmt: skip
+
+    def add_np(self, a: int, b: int, np_a: int, np_b: int, channel: str = "") -> None:
+        np_text = self.s[np_a:np_b]
+        if not np_text.strip():
+            return
+        name, source_kind, _speaker, document_like = _source(
+            self.ctx, np_text, self.start + np_a, channel
+        )
+        self.add(a, b, name, source_kind, _kind(source_kind, document_like))
+
+
+def _find_in_sentence(ctx: _Context, start: int, end: int) -> tuple[list[DetectedAttribution], bool]:
+    f = _SentenceFinder(ctx, start, end)
+    s, language = f.s, ctx.language
+    carried = False
+    carry = _CARRY.search(s)
+    if carry and ctx.history:
+        previous = ctx.history[-1]
+        kind = "reported" if previous.kind == "direct_quote" else previous.kind
+        f.add(carry.start(), carry.end(), previous.source_name, previous.source_kind, kind)
+        carried = True
+    for pattern in _ANON_FIND:
+        for match in pattern.finditer(s):
+            text = match.group().strip()
+            name = re.sub(r"^(?:unter Berufung auf|aus|nach Informationen aus)\s+", "", text)
+            name = re.sub(r"\s+(?:zufolge|said|say)$", "", name)
+            a = match.start() + (len(match.group()) - len(match.group().lstrip()))
+            f.add(a, match.end(), _clean(name) if name[:1].islower() else name, "anonymous", "anonymous")
+    _direct_quotes(f)
+    for match in re.finditer(r"\b[Ll]aut\s+", s):
+        np_a, np_b = _np_after(s, match.end(), language)
+        f.add_np(match.start(), np_b, np_a, np_b)
+    for match in re.finditer(r"\b[Aa]ccording to\s+", s):
+        np_a, np_b = _np_after(s, match.end(), "en", max_words=12)
+        f.add_np(match.start(), np_b, np_a, np_b)
+    for match in re.finditer(r"\s+zufolge\b", s):
+        np_a, np_b = _np_before(s, match.start(), language)
+        f.add_np(np_a, match.end(), np_a, np_b)
+    for match in re.finditer(r"\b[Nn]ach\s+Angaben\s+", s):
+        np_a, np_b = _np_after(s, match.end(), language)
+        f.add_np(match.start(), np_b, np_a, np_b)
+    for match in re.finditer(r"\bunter Berufung auf\s+", s):
+        np_a, np_b = _np_after(s, match.end(), language)
+        f.add_np(match.start(), np_b, np_a, np_b)
+    for match in re.finditer(
+        r"\b[Ww]ie\s+(.{1,100}?)\s+(?:berichtet\w*|meldet\w*|schreibt|schrieb|mitteilte|"
+        r"mitteilt|erklärte|sagte|bestätigte)\b", s
+    ):
+        inner = re.sub(r"\s+unter Berufung auf .*$", "", match.group(1))
+        f.add_np(match.start(), match.end(), match.start(1), match.start(1) + len(inner))
+    for match in re.finditer(r"\b[Aa]s\s+(\S+(?:\s+\S+){0,4}?)\s+(?:first\s+)?(?:reported|said|wrote)\b", s):
+        if match.group(1).lower() not in ("we", "i"):
+            f.add_np(match.start(), match.end(), match.start(1), match.end(1))
+    for match in re.finditer(r"\b(?:first |originally )?reported by\s+", s):
+        np_a, np_b = _np_after(s, match.end(), "en", max_words=6)
+        f.add_np(match.start(), np_b, np_a, np_b)
+    for match in re.finditer(r"\bstamm(?:t|en|te|ten)\s+aus\s+", s):
+        np_a, np_b = _np_after(s, match.end(), language)
+        a = 0 if len(s[: match.start()].split()) <= 3 else match.start()
+        f.add_np(a, np_b, np_a, np_b)
+    for match in re.finditer(r"\bgeht\s+aus\s+(.{1,150}?)\s+hervor\b", s):
+        a = 0 if len(s[: match.start()].split()) <= 2 else match.start()
+        f.add_np(a, match.end(), match.start(1), match.end(1))
+    for match in re.finditer(r"\b[Aa]us\s+(.{1,150}?),?\s+geht\s+(?:\S+\s+)?hervor\b", s):
+        np_text = match.group(1)
+        f.add_np(match.start(), match.end(), match.start(1), match.start(1) + len(np_text))
+    _reported_speech(f)
+    for match in (_REASONING.search(s), _OWN_ACCOUNT.search(s)):
+        if match is None:
+            continue
+        before = s[: match.start()]
+        pronoun = re.search(r"\b(er|sie|he|she)\b", before)
+        mentions = [m for m in ctx.names.mentions(before)]
+        if mentions and not pronoun:
+            name, kind = mentions[0][2], mentions[0][3]
+        elif pronoun:
+            name, kind, *_ = _source(ctx, pronoun.group(), start + pronoun.start())
+        else:
+            previous = ctx.last_source(("person", "organisation"))
+            name, kind = (previous.source_name, previous.source_kind) if previous else (None, None)
+        if name:
+            f.add(match.start(), match.end(), name, kind, "reported")
+    own = [a for a in f.found if not carried or a.phrase != carry.group()]
+    if not own and language == "de":
+        _continuations(f, ctx)
+    return f.found, bool(own) and bool(_BACKWARD_START.match(s))
+
+
+def _continuations(f: _SentenceFinder, ctx: _Context) -> None:
+    """Konjunktiv I carrying the previous speaker; "soll ... haben" hearsay."""
+    s = f.s
+    previous = [a for a in ctx.history if a.start >= f.start - 600]
+    speakers = [a for a in previous if a.kind in ("reported", "direct_quote")
+                and a.source_kind in ("person", "organisation", "social_post")]  # fmt: skip
+    konjunktiv = _KONJUNKTIV.search(s)
+    if konjunktiv and speakers and not f.found:
+        last = speakers[-1]
+        group = 1 if konjunktiv.group(1) else 2
+        f.add(konjunktiv.start(group), konjunktiv.end(group), last.source_name, last.source_kind,
+              "reported")  # fmt: skip
+        return
+    hearsay = _HEARSAY.search(s)
+    if hearsay and not f.found:
+        anonymous = [a for a in previous if a.source_kind == "anonymous"]
+        name = anonymous[-1].source_name if anonymous else "ungenannte Quellen"
+        f.add(hearsay.start(), hearsay.end(), name, "anonymous", "anonymous")
+
+
+def _speaker_source(f: _SentenceFinder, np_a: int, np_b: int, channel: str):
+    name, source_kind, speaker, document_like = _source(
+        f.ctx, f.s[np_a:np_b], f.start + np_a, channel
+    )
+    return name, source_kind, speaker, document_like
+
+
+def _direct_quotes(f: _SentenceFinder) -> None:
+    s, language = f.s, f.ctx.language
+    speech = _SPEECH_RE[language]
+    for a, b in quote_spans(s, 0, len(s)):
+        if len(s[a + 1 : b].split()) < 4:
+            continue  # a scare quote or a quoted word, not an utterance
+        rest = s[b + 1 :]
+        offset = b + 1
+        phrase = None
+        after = re.match(r"\s*[,!?]?\s*", rest)
+        tail = rest[after.end() :]
+        verb_first = speech.match(tail)
+        if verb_first and not s[:a].strip():
+            np_a, np_b = _np_after(s, offset + after.end() + verb_first.end(), language, 8)
+            phrase = (offset + after.end(), np_b, np_a, np_b)
+        elif not s[:a].strip():
+            verb = speech.search(tail, 0, 120)
+            if verb and not re.search(r"[.!?]", tail[: verb.start()]):
+                np_a, np_b = offset + after.end(), offset + after.end() + verb.start()
+                phrase = (np_a, offset + after.end() + verb.end(), np_a, np_b)
+        if phrase is None and re.search(r":\s*$", s[:a]):
+            intro = s[:a]
+            verb = None
+            for verb in speech.finditer(intro):
+                pass
+            if verb:
+                np_a, np_b = _np_after(s, verb.end(), language, 4)
+                if not f.ctx.names.mentions(s[np_a:np_b]) and not _PRONOUN.match(
+                    s[np_a:np_b].split(" ")[0] if s[np_a:np_b] else ""
+                ):
+                    np_a, np_b = _np_before(s, verb.start(), language)
+                else:
+                    np_b = np_a + len(s[np_a:np_b].split(" ")[0])
+                phrase = (min(np_a, verb.start()), max(np_b, verb.end()), np_a, np_b)
+                phrase = (0, len(intro.rstrip(": ")), np_a, np_b)
+        if phrase is None:
+            continue
+        p_a, p_b, np_a, np_b = phrase
+        channel = s[p_a : min(len(s), p_b + 40)] if p_a > a else s[:a]
+        trailing = re.match(r"\s+(?:in (?:a|an|einer|einem) [\w-]+(?: [\w-]+)?|on (?:X|Twitter|Threads))", s[p_b:])
+        if trailing:
+            p_b += trailing.end()
+        np_text = s[np_a:np_b]
+        if not np_text.strip():
+            continue
+        name, source_kind, speaker, _doc = _speaker_source(f, np_a, np_b, channel)
+        if _SOCIAL.search(channel):
+            source_kind = "social_post"
+        f.add(p_a, p_b, name, source_kind, "direct_quote", speaker)
+
+
+def _reported_speech(f: _SentenceFinder) -> None:
+    s, language = f.s, f.ctx.language
+    for verb in _SPEECH_RE[language].finditer(s):
+        if f.overlaps(verb.start(), verb.end()):
+            continue
+        word = verb.group(1)
+        if word == "reported" and s[verb.end() :].lstrip().startswith("by"):
+            continue
+        before = s[: verb.start()].rstrip()
+        inverted = before.endswith((",", "“", "”", '"', "»", "«")) or re.fullmatch(
+            r"(?:Das|Dies|Dem|Darüber|Davon)", before
+        )
+        np_a = np_b = None
+        if language == "de":
+            a2, b2 = _np_after(s, verb.end(), language, 7)
+            candidate = s[a2:b2]
+            starts_ok = candidate[:1].isupper() or candidate.split(" ")[0] in ("das", "die", "der", "ein", "eine", "er", "sie")
+            if candidate and starts_ok and (inverted or f.ctx.names.mentions(candidate)
+                                            or _GENERIC_ORG.match(candidate.split(" am ")[0].split(" in ")[0])
+                                            or _PRONOUN.match(candidate.split(" ")[0])):  # fmt: skip
+                np_a, np_b = a2, b2
+                if _PRONOUN.match(candidate.split(" ")[0]):
+                    np_b = np_a + len(candidate.split(" ")[0])
+            if np_a is None:
+                a2, b2 = _np_before(s, verb.start(), language)
+                if a2 == 0 or s[:a2].rstrip().endswith(","):
+                    np_a, np_b = a2, b2
+        else:
+            if inverted and before.endswith(","):
+                a2, b2 = _np_after(s, verb.end(), language, 6)
+                if s[a2:b2][:1].isupper() or s[a2:b2].lower().startswith(("the ", "a ", "an ")):
+                    np_a, np_b = a2, b2
+            if np_a is None:
+                np_a, np_b = _np_before(s, verb.start(), language)
+                words = s[np_a:np_b].split()
+                if not words or all(w.lower() in ("the", "a", "an", "its", "their") for w in words):
+                    first = f.ctx.names.mentions(s[: verb.start()])
+                    if before.endswith(",") and first:
+                        np_a, np_b = first[0][0], first[0][1]
+                    else:
+                        continue
+        if np_a is None or np_b is None or np_b <= np_a:
+            continue
+        np_text = s[np_a:np_b]
+        if word in _DOC_VERBS and not _DOC_NOUN.search(np_text):
+            continue
+        particle = _PARTICLE.get(word)
+        p_a, p_b = min(np_a, verb.start()), max(np_b, verb.end())
+        if re.fullmatch(r"(?:Das|Dies)", before):
+            p_a = 0
+        channel = ""
+        if particle:
+            tail = re.match(rf"(.{{0,80}}?)\b{particle}\b", s[verb.end() :])
+            if tail and not re.search(r"[,.]", tail.group(1)):
+                p_b = max(p_b, verb.end() + tail.end())
+                channel = tail.group(1)
+        trailing = re.match(
+            r"\s+(?:(?:in|on|auf) (?:a|an|its|his|her|their|einer|einem|X|Twitter|Threads|"
+            r"Mastodon|LinkedIn|Facebook|sworn)\b[^,.;]{0,70}?)(?=\s+(?:that|dass|on|am|with)\b|"
+            r"[,.;]|$)", s[p_b:]
+        )  # fmt: skip
+        if trailing:
+            channel += trailing.group()
+            p_b += trailing.end()
+        channel += " " + s[verb.end() : verb.end() + 60] if language == "en" else ""
+        name, source_kind, _speaker, document_like = _source(
+            f.ctx, np_text, f.start + np_a, channel
+        )
+        if word in _DOC_VERBS:
+            document_like = True
+        f.add(p_a, p_b, name, source_kind, _kind(source_kind, document_like))
+
+
+def find_attributions(
+    text: str, sentences: list[tuple[int, int]], language: str, names: NameIndex
+) -> list[tuple[DetectedAttribution, ...]]:
+    """The attributions of each sentence, in sentence order (see the module docstring)."""
+    mentions = names.mentions(text) if text else []
+    ctx = _Context(text, language, names, mentions, [m[0] for m in mentions], [])
+    result: list[list[DetectedAttribution]] = [[] for _ in sentences]
+    for i, (start, end) in enumerate(sentences):
+        found, backward = _find_in_sentence(ctx, start, end)
+        result[i].extend(found)
+        if backward and i > 0:
+            result[i - 1].extend(a for a in found if a.kind != "anonymous")
+        ctx.history.extend(sorted(found, key=lambda a: a.start))
+    return [tuple(replace(a) for a in sorted(r, key=lambda a: a.start)) for r in result]
