@@ -50,7 +50,7 @@ def test_import_then_claims_json(runner: CliRunner) -> None:
     assert "claims" in result.output
     listing = runner.invoke(cli, ["claims", "--json"])
     assert listing.exit_code == 0, listing.output
-    claims = json.loads(listing.output)
+    claims = json.loads(listing.stdout)
     assert claims
     expected_keys = {"id", "article_id", "text", "language", "span", "check_worthiness"}
     assert expected_keys | {"attributions", "verdict"} <= set(claims[0])
@@ -62,7 +62,7 @@ def test_import_then_claims_json(runner: CliRunner) -> None:
     # the same article again changes nothing
     again = runner.invoke(cli, ["import", str(SEED_ARTICLE)])
     assert again.exit_code == 0 and "already imported" in again.output
-    assert len(json.loads(runner.invoke(cli, ["claims", "--json"]).output)) == len(claims)
+    assert len(json.loads(runner.invoke(cli, ["claims", "--json"]).stdout)) == len(claims)
 
 
 def test_import_failure_sets_exit_status_and_names_the_file(

@@ -11,8 +11,19 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from workbench.errors import NotFoundError
-from workbench.models import Article, Attribution, Claim, Evidence, ReviewStatus, Source, Verdict
+from workbench.models import (
+    Article,
+    Attribution,
+    Claim,
+    Evidence,
+    Reference,
+    ReferenceVersion,
+    ReviewStatus,
+    Source,
+    Verdict,
+)
 from workbench.ratings import RATINGS_BY_KEY
+from workbench.references.archive import ArchivedResponse
 from workbench.review import Agreement, VerdictView, agreement, current_verdict, get_claim
 from workbench.tracing import SourceChain, trace_claim
 
@@ -333,3 +344,82 @@ def source_summaries(session: Session) -> list[SourceSummary]:
         )
         for source in session.scalars(select(Source).order_by(Source.kind, Source.name))
     ]
+
+
+@dataclass(frozen=True)
+class VersionView:
+    sha256: str
+    retrieved_at: dt.datetime
+    status: int | None
+    final_url: str | None
+    current: bool
+
+
+@dataclass(frozen=True)
+class ReferenceSummary:
+    id: int
+    url: str | None
+    title: str | None
+    publisher: str | None
+    language: str | None
+    versions: tuple[VersionView, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "url": self.url,
+            "title": self.title,
+            "publisher": self.publisher,
+            "language": self.language,
+            "versions": [
+                {
+                    "sha256": v.sha256,
+                    "retrieved_at": v.retrieved_at.isoformat(),
+                    "status": v.status,
+                    "final_url": v.final_url,
+                    "current": v.current,
+                }
+                for v in self.versions
+            ],
+        }
+
+
+def list_references(session: Session) -> list[ReferenceSummary]:
+    summaries = []
+    for reference in session.scalars(select(Reference).order_by(Reference.id)):
+        versions = reference.versions
+        summaries.append(
+            ReferenceSummary(
+                id=reference.id,
+                url=reference.url,
+                title=reference.title,
+                publisher=reference.publisher,
+                language=reference.language,
+                versions=tuple(
+                    VersionView(
+                        v.content_hash,
+                        v.retrieved_at,
+                        v.http_status,
+                        v.final_url,
+                        v is versions[-1],
+                    )  # fmt: skip
+                    for v in versions
+                ),
+            )
+        )
+    return summaries
+
+
+def archived_responses(session: Session) -> list[ArchivedResponse]:
+    responses = []
+    for version in session.scalars(select(ReferenceVersion).order_by(ReferenceVersion.id)):
+        responses.append(
+            ArchivedResponse(
+                url=version.final_url or version.reference.url or f"urn:workbench:{version.id}",
+                retrieved_at=version.retrieved_at,
+                status=version.http_status or 200,
+                headers={k: str(v) for k, v in (version.headers or {}).items()},
+                sha256=version.content_hash,
+            )
+        )
+    return responses

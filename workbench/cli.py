@@ -175,6 +175,135 @@ def seed() -> None:
     click.echo(result.describe())
 
 
+@cli.command()
+@click.argument("urls", nargs=-1, required=True)
+@user_errors
+def fetch(urls: tuple[str, ...]) -> None:
+    """Fetch references by URL and archive them; a changed page becomes a new version.
+
+    One failing URL never stops the others; its error says what happened (timeout, refused
+    address, too large, not text). Evidence pinned to a changed page is re-anchored.
+
+    Example:
+
+        workbench fetch https://www.reuters.com/some-report https://example.org/filing.pdf
+    """
+    from workbench.references.archive import Archive
+    from workbench.references.fetch import fetch as fetch_url
+    from workbench.references.fetch import make_session
+    from workbench.references.service import ReferenceService
+
+    workspace = _workspace()
+    archive = Archive(Settings.from_env().archive_dir)
+    http = make_session()
+    failures = 0
+    for url in tqdm(urls, unit="url", disable=len(urls) < 2, file=sys.stderr):
+        try:
+            document = fetch_url(url, session=http)
+            with workspace.sessions.begin() as session:
+                added = ReferenceService(session, archive).add_fetched(document)
+            tqdm.write(added.describe(url))
+        except WorkbenchError as error:
+            failures += 1
+            tqdm.write(f"Error: {error}", file=sys.stderr)
+    http.close()
+    if failures:
+        click.echo(f"{failures} of {len(urls)} URLs failed.", err=True)
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per reference, in a list.")
+@user_errors
+def references(as_json: bool) -> None:
+    """List references with their archived versions.
+
+    Example:
+
+        workbench references --json
+    """
+    from workbench.catalog import list_references
+
+    workspace = _workspace()
+    with workspace.sessions() as session:
+        listing = list_references(session)
+    if as_json:
+        click.echo(json.dumps([r.as_json() for r in listing], ensure_ascii=False, indent=2))
+        return
+    for reference in listing:
+        click.echo(f"#{reference.id} {reference.title or '(untitled)'}  {reference.url or ''}")
+        for version in reference.versions:
+            mark = "*" if version.current else " "
+            click.echo(f"  {mark} {version.retrieved_at:%Y-%m-%d %H:%M} {version.sha256[:16]}")
+
+
+@cli.command()
+@click.argument("claim_id", type=int)
+@user_errors
+def trace(claim_id: int) -> None:
+    """Print a claim's chain of sources, hop by hop, to the primary source.
+
+    Example:
+
+        workbench trace 1
+    """
+    from workbench.catalog import claim_detail
+    from workbench.tracing import shared_primary_sources
+
+    workspace = _workspace()
+    with workspace.sessions() as session:
+        detail = claim_detail(session, claim_id)
+        shared = shared_primary_sources(session)
+    click.echo(f"Claim {claim_id}: {detail.summary.text}")
+    if not detail.chains:
+        click.echo("  No attribution: the claim rests on the article alone.")
+    for chain in detail.chains:
+        click.echo(f"\n  via {chain.attribution_phrase!r}:")
+        for depth, hop in enumerate(chain.hops):
+            took = f"  ({hop.note})" if hop.note else ""
+            click.echo(f"  {'   ' * depth}-> {hop.name} [{hop.kind}]{took}")
+        if chain.circular:
+            click.echo("  WARNING: circular citation")
+        if chain.ends_unverified:
+            click.echo(f"  WARNING: the chain ends in an {chain.primary.kind} source")
+        for item in shared:
+            if item.primary.source_id == chain.primary.source_id:
+                click.echo(
+                    f"  NOTE: {len(item.outlets)} outlets rest on this one primary source: "
+                    + ", ".join(item.outlets)
+                )
+
+
+@cli.group()
+def archive() -> None:
+    """The archive of fetched documents."""
+
+
+@archive.command("export")
+@click.argument("path", type=click.Path(dir_okay=False, writable=True))
+@user_errors
+def archive_export(path: str) -> None:
+    """Write every archived version as a WARC file (opens in archivists' tools).
+
+    Example:
+
+        workbench archive export evidence.warc.gz
+    """
+    from pathlib import Path
+
+    from workbench.catalog import archived_responses
+    from workbench.references.archive import Archive
+
+    workspace = _workspace()
+    with workspace.sessions() as session:
+        records = archived_responses(session)
+    store = Archive(Settings.from_env().archive_dir)
+    written = store.export_warc([r for r in records if store.has(r.sha256)], Path(path))
+    skipped = sum(not store.has(r.sha256) for r in records)
+    note = f" ({skipped} pasted or seed records have no archived bytes)" if skipped else ""
+    click.echo(f"Wrote {written} records to {path}{note}.")
+
+
 @cli.group()
 def db() -> None:
     """Database schema: status and upgrades."""

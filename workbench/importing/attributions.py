@@ -122,6 +122,10 @@ _GENERIC_ORG = re.compile(
     r"Zulieferer\w*|company|firm|group|business)$",
     re.I,
 )
+_PUBLIC_BODY = re.compile(
+    r"Commission|Ministry|Court|Agency|Authority|Department|Behörde|Ministerium|Gericht|"
+    r"^[A-Z]{2,6}$"
+)
 _PRONOUN = re.compile(r"^(?:er|sie|he|she|es)$", re.I)
 _LEADING_ARTICLE = re.compile(
     r"^(?:der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|the|a|an)\s+", re.I
@@ -146,6 +150,7 @@ _EN_SPEECH = tuple(_words(
     "wrote writes posted replied denied argued argues claimed claims alleged alleges reported "
     "noted explained insisted warned testified shows show showed revealed"
 ))
+_EN_DETERMINERS = _words("the a an its their his her this that these those one two three four some")
 _DOC_VERBS = _words("shows show showed revealed")
 _PARTICLE = {"teilte": "mit", "teilt": "mit", "teilten": "mit", "kündigte": "an",
              "kündigt": "an", "kündigten": "an", "räumte": "ein"}  # fmt: skip
@@ -250,7 +255,7 @@ def _np_before(s: str, pos: int, language: str, max_words: int = 9) -> tuple[int
     for count, match in enumerate(reversed(words)):
         raw = match.group()
         core = raw.strip("„“”\"«»()")
-        if count >= max_words or not core or raw[-1] in ",;:—–" or raw[-1] in "“”\"»«" and count:
+        if count >= max_words or not core or count and raw[-1] in ",;:—–“”\"»«":
             break
         lower = core.lower()
         if language == "de":
@@ -284,12 +289,19 @@ def _source(
 ) -> tuple[str, str, str | None, bool]:
     """(source_name, source_kind, speaker, document-like) for the noun phrase a cue names."""
     np_text = np_text.strip()
+    # The head of "das Unternehmen am Donnerstag in einer Mitteilung" is "das Unternehmen".
+    head = re.split(r"\s+(?:am|im|in|on|at|bei|auf|mit|vor|with)\s+", np_text)[0]
     found = ctx.names.mentions(np_text)
     people = [m[2] for m in found if m[3] == "person"]
     organisations = [m[2] for m in found if m[3] == "organisation" and not _outlet(m[2])]
     channel = channel_text + " " + np_text
     if _SPOKES.search(np_text):
         org = organisations[0] if organisations else None
+        owner = re.search(
+            r"(?:Sprecher\w*|spokes\w+|[Vv]ertreter\w*)\s+(?:des|der|von|vom|for|of)\s+(.+)$", np_text
+        )
+        if org is None and owner:
+            org = _clean(owner.group(1))
         if org is None:
             previous = ctx.last_source(("organisation",))
             org = previous.source_name if previous else ctx.last_mention(np_abs, "organisation")
@@ -300,7 +312,7 @@ def _source(
     name, kind, speaker = None, None, None
     if people:
         name, kind, speaker = people[0], "person", people[0]
-    elif _PRONOUN.match(np_text):
+    elif _PRONOUN.match(head):
         start = ctx.history[-1].start if ctx.history else 0
         previous = ctx.last_source(("person", "organisation", "social_post"), within=start - 400)
         if previous is not None:
@@ -316,20 +328,24 @@ def _source(
         name, kind = _outlet(np_text), "news_outlet"
     elif organisations:
         name, kind = organisations[0], "organisation"
-    generic_doc = _GENERIC_DOC.match(np_text)
+    generic_doc = _GENERIC_DOC.match(head)
     document_like = bool(_DOC_NOUN.search(np_text)) and kind is None
     if kind is None and generic_doc:
-        previous = ctx.last_source(("court_filing", "official_document", "sworn_statement", "other"))
+        wanted = ("court_filing", "official_document", "sworn_statement", "other")
+        if _COURT.search(head) and not re.search(r"filing", head, re.I):
+            wanted = ("court_filing",)
+        previous = ctx.last_source(wanted)
         if previous is not None and previous.kind == "document":
             return previous.source_name, previous.source_kind, None, True
-    if kind is None and _GENERIC_REPORT.match(np_text):
+    if kind is None and _GENERIC_REPORT.match(head):
         previous = ctx.last_source(("news_outlet",))
         if previous is not None:
             return previous.source_name, "news_outlet", None, False
-    if kind is None and _GENERIC_ORG.match(np_text):
+    if kind is None and _GENERIC_ORG.match(head):
         org = next(
             (m[2] for m in reversed(ctx.names.mentions(ctx.text[max(0, np_abs - 300) : np_abs]))
-             if m[3] == "organisation" and not _outlet(m[2])), None,
+             if m[3] == "organisation" and not _outlet(m[2]) and not _PUBLIC_BODY.search(m[2])),
+            None,
         )  # fmt: skip
         if org is None:
             previous = ctx.last_source(("organisation", "official_document"))
@@ -342,7 +358,7 @@ def _source(
             if channel_kind == "court_filing" and kind in ("person", "organisation", "news_outlet"):
                 if not _COURT.search(channel_text):
                     continue
-            return name or _clean(np_text), channel_kind, speaker, True
+            return name or _clean(np_text), channel_kind, speaker, channel_kind != "social_post"
     if kind is None:
         return _clean(np_text), "other", None, document_like
     return name, kind, speaker, False
@@ -363,13 +379,18 @@ class _SentenceFinder:
         self.s = ctx.text[start:end]
         self.found: list[DetectedAttribution] = []
 
-    def overlaps(self, a: int, b: int) -> bool:
-        return any(f.start < self.start + b and self.start + a < f.end for f in self.found)
+    def overlaps(self, a: int, b: int, source_kind: str | None = None) -> bool:
+        return any(
+            f.start < self.start + b
+            and self.start + a < f.end
+            and (source_kind is None or f.source_kind == source_kind)
+            for f in self.found
+        )
 
     def add(self, a: int, b: int, name: str, source_kind: str, kind: str, speaker=None) -> None:
         while b > a and self.s[b - 1] in " ,.;:":
             b -= 1
-        if b <= a or self.overlaps(a, b) and kind != "anonymous":
+        if b <= a or self.overlaps(a, b, source_kind):
             return
         self.found.append(DetectedAttribution(
             phrase=self.s[a:b], start=self.start + a, end=self.start + b, source_name=name,
@@ -516,14 +537,13 @@ def _direct_quotes(f: _SentenceFinder) -> None:
             for verb in speech.finditer(intro):
                 pass
             if verb:
-                np_a, np_b = _np_after(s, verb.end(), language, 4)
-                if not f.ctx.names.mentions(s[np_a:np_b]) and not _PRONOUN.match(
-                    s[np_a:np_b].split(" ")[0] if s[np_a:np_b] else ""
-                ):
-                    np_a, np_b = _np_before(s, verb.start(), language)
+                pronoun = re.match(r"\s+(er|sie|he|she)\b", s[verb.end() :], re.I)
+                if pronoun:
+                    np_a, np_b = verb.end() + pronoun.start(1), verb.end() + pronoun.end(1)
                 else:
-                    np_b = np_a + len(s[np_a:np_b].split(" ")[0])
-                phrase = (min(np_a, verb.start()), max(np_b, verb.end()), np_a, np_b)
+                    np_a, np_b = _np_after(s, verb.end(), language, 4)
+                    if not f.ctx.names.mentions(s[np_a:np_b]):
+                        np_a, np_b = _np_before(s, verb.start(), language)
                 phrase = (0, len(intro.rstrip(": ")), np_a, np_b)
         if phrase is None:
             continue
@@ -554,7 +574,10 @@ def _reported_speech(f: _SentenceFinder) -> None:
             r"(?:Das|Dies|Dem|Darüber|Davon)", before
         )
         np_a = np_b = None
-        if language == "de":
+        pronoun = re.match(r"\s+(er|sie|he|she)\b", s[verb.end() :])
+        if pronoun and (inverted or language == "de"):
+            np_a, np_b = verb.end() + pronoun.start(1), verb.end() + pronoun.end(1)
+        elif language == "de":
             a2, b2 = _np_after(s, verb.end(), language, 7)
             candidate = s[a2:b2]
             starts_ok = candidate[:1].isupper() or candidate.split(" ")[0] in ("das", "die", "der", "ein", "eine", "er", "sie")
@@ -576,9 +599,17 @@ def _reported_speech(f: _SentenceFinder) -> None:
             if np_a is None:
                 np_a, np_b = _np_before(s, verb.start(), language)
                 words = s[np_a:np_b].split()
-                if not words or all(w.lower() in ("the", "a", "an", "its", "their") for w in words):
+                if re.search(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+\s+)?$", before + " "):
+                    continue  # passive: "was never announced"
+                determined = bool(words) and words[0].lower() in _EN_DETERMINERS
+                named = f.ctx.names.mentions(s[np_a:np_b]) or _ANON_NP.search(s[np_a:np_b])
+                valid = bool(words) and (
+                    words[0][0].isupper() or determined or _PRONOUN.match(words[0])
+                )
+                if not valid or not (named or determined and len(words) > 1 or words[0][0].isupper()
+                                     or _PRONOUN.match(words[0])):  # fmt: skip
                     first = f.ctx.names.mentions(s[: verb.start()])
-                    if before.endswith(",") and first:
+                    if first:
                         np_a, np_b = first[0][0], first[0][1]
                     else:
                         continue

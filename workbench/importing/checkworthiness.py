@@ -363,7 +363,9 @@ def score_sentence(
         reasons.append(f"reader address: {address.group().strip()}")
     speculation = [m.group() for m in _SPECULATION.finditer(stripped)]
     if speculation:
-        score -= 0.3 * min(len(speculation), 2)
+        # English "could" is as often ability ("customers could cancel") as speculation.
+        weights = [0.15 if s.lower() == "could" else 0.3 for s in speculation]
+        score -= sum(sorted(weights, reverse=True)[:2])
         reasons.extend(f"opinion or speculation: {s}" for s in speculation[:2])
     self_reference = _SELF_REFERENCE.search(stripped)
     if self_reference:
