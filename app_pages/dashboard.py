@@ -27,30 +27,49 @@ columns[4].metric(
 )
 
 
-def bar_chart(counts: dict[str, int], category: str) -> alt.Chart:
-    data = pd.DataFrame({category: list(counts), "claims": list(counts.values())})
+STATUS_COLOURS = {"needs_review": "#f2a93b", "disputed": "#d64545", "reviewed": "#3a9a5b"}
+RATING_COLOURS = {
+    "accurate": "#3a9a5b",
+    "mostly_accurate": "#8cc26d",
+    "misleading": "#f2a93b",
+    "unverified": "#9aa0a6",
+    "inaccurate": "#d64545",
+    ui.NO_VERDICT: "#d0d4d9",
+}
+
+
+def bar_chart(counts: dict[str, int], labels: dict[str, str], colours: dict[str, str]) -> alt.Chart:
+    """Horizontal bars in the order of `counts` (workflow order, then the rating scale)."""
+    data = pd.DataFrame(
+        {"label": [labels.get(key, key) for key in counts], "claims": list(counts.values())}
+    )
+    order = list(data["label"])
     return (
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X("claims:Q", title="Claims", axis=alt.Axis(tickMinStep=1)),
-            # keep the order the summary gives (review workflow, then the rating scale)
-            y=alt.Y(f"{category}:N", sort=list(counts), title=None),
-            tooltip=[category, "claims"],
+            x=alt.X("claims:Q", title="Claims", axis=alt.Axis(tickMinStep=1, format="d")),
+            y=alt.Y("label:N", sort=order, title=None),
+            color=alt.Color(
+                "label:N",
+                scale=alt.Scale(domain=order, range=[colours.get(k, "#4c78a8") for k in counts]),
+                legend=None,
+            ),
+            tooltip=[alt.Tooltip("label:N", title=" "), "claims:Q"],
         )
-        .properties(height=40 + 28 * len(counts))
+        .properties(height=alt.Step(30))
     )
 
 
 left, right = st.columns(2)
 with left:
     st.subheader("By review status")
-    by_status = {ui.status_label(k): v for k, v in summary.claims_by_status.items()}
-    st.altair_chart(bar_chart(by_status, "status"), width="stretch")
+    labels = {key: ui.status_label(key) for key in summary.claims_by_status}
+    st.altair_chart(bar_chart(summary.claims_by_status, labels, STATUS_COLOURS), width="stretch")
 with right:
     st.subheader("By current verdict")
-    by_rating = {ui.rating_label(k): v for k, v in summary.claims_by_rating.items()}
-    st.altair_chart(bar_chart(by_rating, "rating"), width="stretch")
+    labels = {key: ui.rating_label(key) for key in summary.claims_by_rating}
+    st.altair_chart(bar_chart(summary.claims_by_rating, labels, RATING_COLOURS), width="stretch")
 
 st.subheader("Review queue")
 st.caption("Disputed claims first, then the most check-worthy. Open a claim to review it.")
@@ -58,7 +77,7 @@ if not summary.queue:
     st.success("Every claim has a verdict the reviewers agree on.")
 for claim in summary.queue[:QUEUE_LENGTH]:
     with st.container(border=True):
-        text_column, meta_column, open_column = st.columns([7, 3, 1], vertical_alignment="center")
+        text_column, meta_column, open_column = st.columns([6, 3, 1], vertical_alignment="center")
         text_column.markdown(
             f"**#{claim.id}** · {ui.escape(ui.shorten(claim.text, 160))}", unsafe_allow_html=True
         )
@@ -68,8 +87,8 @@ for claim in summary.queue[:QUEUE_LENGTH]:
             else "no verdict yet"
         )
         meta_column.markdown(
-            f"{ui.status_label(claim.review_status)} · check-worthiness "
-            f"{claim.check_worthiness:.2f}  \n{verdict}",
+            f"**{ui.status_label(claim.review_status)}** · {verdict}  \n"
+            f"check-worthiness {claim.check_worthiness:.2f}",
             unsafe_allow_html=True,
         )
         if open_column.button("Open", key=f"dashboard_open_{claim.id}"):

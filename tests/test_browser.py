@@ -116,6 +116,7 @@ def page(chromium: Path) -> Iterator[Page]:
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.set_default_timeout(STEP_MS)
+            expect.set_options(timeout=STEP_MS)
             yield page
         finally:
             browser.close()

@@ -8,8 +8,8 @@ from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.errors import InvalidInputError
-from workbench.models import Source, SourceKind, SourceLink
+from workbench.errors import InvalidInputError, NotFoundError
+from workbench.models import Attribution, Reviewer, Source, SourceKind, SourceLink
 
 # Sources of these kinds are named generically in articles ("Gerichtsakten", "people familiar
 # with the matter"): the same words in two articles are usually two different sources.
@@ -114,3 +114,26 @@ def link_sources(
 
 def list_sources(session: Session) -> list[Source]:
     return list(session.scalars(select(Source).order_by(Source.kind, Source.name)))
+
+
+def confirm_attribution(
+    session: Session, attribution_id: int, reviewer: Reviewer, source_id: int | None = None
+) -> Attribution:
+    """A reviewer confirms which source an attribution phrase means, or corrects it.
+
+    Correcting also records the provenance edge publisher -> new source, so the trace follows.
+    """
+    attribution = session.get(Attribution, attribution_id)
+    if attribution is None:
+        raise NotFoundError(f"There is no attribution {attribution_id}.")
+    if source_id is not None and source_id != attribution.source_id:
+        source = session.get(Source, source_id)
+        if source is None:
+            raise NotFoundError(f"There is no source {source_id}.")
+        attribution.source = source
+        article = attribution.claim.article
+        if article is not None and article.source is not None:
+            link_sources(session, article.source, source, note=attribution.phrase)
+    attribution.confirmed_by_id = reviewer.id
+    session.flush()
+    return attribution

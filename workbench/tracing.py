@@ -56,7 +56,7 @@ def citation_graph(session: Session) -> dict[int, list[tuple[int, str | None]]]:
 
 
 def paths_to_primary(
-    start: int, graph: Graph, sources: Mapping[int, Source]
+    start: int, graph: Graph, sources: Mapping[int, Source], before: frozenset[int] = frozenset()
 ) -> list[tuple[list[tuple[int, str | None]], bool]]:
     """Every path from `start` along citations to a source that cites nothing further.
 
@@ -77,7 +77,8 @@ def paths_to_primary(
                 continue
             walk(target, [*hop_path, (target, None)], seen | {target})
 
-    walk(start, [(start, None)], {start})
+    # `before`: sources already passed on the way here (the article's publisher)
+    walk(start, [(start, None)], {start} | before)
     return results
 
 
@@ -88,7 +89,8 @@ def trace_claim(session: Session, claim: Claim) -> list[SourceChain]:
     publisher = claim.article.source if claim.article is not None else None
     chains: list[SourceChain] = []
     for attribution in claim.attributions:
-        for path, circular in paths_to_primary(attribution.source_id, graph, sources):
+        before = frozenset({publisher.id}) if publisher is not None else frozenset()
+        for path, circular in paths_to_primary(attribution.source_id, graph, sources, before):
             hops = [
                 Hop(source_id, sources[source_id].name, sources[source_id].kind, note)
                 for source_id, note in path
@@ -129,3 +131,61 @@ def shared_primary_sources(session: Session, minimum_outlets: int = 3) -> list[S
         if len(outlets) >= minimum_outlets
     ]
     return sorted(shared, key=lambda s: -len(s.outlets))
+
+
+def circular_citations(session: Session) -> list[tuple[str, ...]]:
+    """Cycles in the citation graph (A cites B cites A), each as the names around the loop."""
+    graph = citation_graph(session)
+    sources = {s.id: s for s in session.scalars(select(Source))}
+    cycles: set[tuple[int, ...]] = set()
+    for start in list(graph):
+        for path, circular in paths_to_primary(start, graph, sources):
+            if circular:
+                ids = [node for node, _ in path]
+                loop = ids[ids.index(ids[-1]) : -1]
+                pivot = loop.index(min(loop))
+                cycles.add(tuple(loop[pivot:] + loop[:pivot]))
+    return sorted(tuple(sources[i].name for i in cycle) for cycle in cycles)
+
+
+_KIND_STYLE = {
+    SourceKind.NEWS_OUTLET.value: ("box", "#dbeafe"),
+    SourceKind.COURT_FILING.value: ("note", "#fde68a"),
+    SourceKind.SWORN_STATEMENT.value: ("note", "#fca5a5"),
+    SourceKind.OFFICIAL_DOCUMENT.value: ("note", "#fef3c7"),
+    SourceKind.ANONYMOUS.value: ("ellipse", "#e5e7eb"),
+    SourceKind.SOCIAL_POST.value: ("component", "#ede9fe"),
+}
+
+
+def _dot_label(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def provenance_dot(session: Session, highlight: Sequence[SourceChain] = ()) -> str:
+    """The citation graph in Graphviz DOT, with a claim's chains drawn bold if given."""
+    sources = {s.id: s for s in session.scalars(select(Source))}
+    graph = citation_graph(session)
+    on_chain = {
+        (a.source_id, b.source_id)
+        for c in highlight
+        for a, b in zip(c.hops, c.hops[1:], strict=False)
+    }
+    in_graph = set(graph) | {target for edges in graph.values() for target, _ in edges}
+    in_graph |= {hop.source_id for chain in highlight for hop in chain.hops}
+    lines = [
+        "digraph provenance {",
+        "  rankdir=LR;",
+        '  node [style=filled, fontname="Helvetica"];',
+    ]
+    for source_id in sorted(in_graph):
+        source = sources[source_id]
+        shape, colour = _KIND_STYLE.get(source.kind, ("ellipse", "#ffffff"))
+        label = f"{_dot_label(source.name)}\\n({source.kind})"  # \\n: a DOT line break
+        lines.append(f'  s{source_id} [label="{label}", shape={shape}, fillcolor="{colour}"];')
+    edges = {(citing, cited) for citing, targets in graph.items() for cited, _ in targets}
+    for citing, cited in sorted(edges | on_chain):
+        style = ' [penwidth=3, color="#b91c1c"]' if (citing, cited) in on_chain else ""
+        lines.append(f"  s{citing} -> s{cited}{style};")
+    lines.append("}")
+    return "\n".join(lines)

@@ -247,7 +247,7 @@ def _np_after(s: str, pos: int, language: str, max_words: int = 10) -> tuple[int
     return start, end
 
 
-def _np_before(s: str, pos: int, language: str, max_words: int = 9) -> tuple[int, int]:
+def _np_before(s: str, pos: int, language: str, max_words: int = 12) -> tuple[int, int]:
     """Noun phrase ending just before pos in s."""
     words = list(_WORD.finditer(s, 0, pos))
     end = words[-1].end() if words else pos
