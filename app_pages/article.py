@@ -49,7 +49,7 @@ except NotFoundError as error:
 
 
 def header(view: ArticleView) -> str:
-    parts = [escape for escape in (ui.escape(view.outlet), ui.escape(view.author)) if escape]
+    parts = [part for part in (ui.escape(view.outlet), ui.escape(view.author)) if part]
     dates = f"published {ui.when(view.published)}"
     if view.republished:
         dates += f", republished {ui.when(view.republished)}"

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from workbench import catalog, review, ui
-from workbench.catalog import ClaimDetail, EvidenceView
+from workbench.catalog import AttributionView, ClaimDetail, EvidenceView
 from workbench.errors import NotFoundError, WorkbenchError
 from workbench.tracing import SourceChain
 
@@ -163,6 +163,19 @@ def evidence_markup(evidence: EvidenceView) -> str:
     return "<div>" + "<br>".join(lines) + "</div>"
 
 
+def attributions_table(attributions: tuple[AttributionView, ...]) -> str:
+    rows = "".join(
+        f"<tr><td>“{ui.escape(a.phrase)}”</td><td>{ui.kind_label(a.kind)}</td>"
+        f"<td><b>{ui.escape(a.source)}</b><br><small>{ui.kind_label(a.source_kind)}</small></td>"
+        f"<td>{ui.escape(a.speaker) or '—'}</td></tr>"
+        for a in attributions
+    )
+    return (
+        '<table class="workbench-attributions"><thead><tr><th>Phrase</th><th>Kind</th>'
+        f"<th>Source</th><th>Speaker</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
 def show_claim(detail: ClaimDetail) -> None:
     ui.html_block(f'<blockquote style="font-size: 1.2em">{ui.escape(summary.text)}</blockquote>')
     if detail.gloss_en:
@@ -195,19 +208,7 @@ with left:
 
     st.subheader("Attributed to")
     if summary.attributions:
-        st.dataframe(
-            [
-                {
-                    "phrase": a.phrase,
-                    "kind": ui.kind_label(a.kind),
-                    "source": a.source,
-                    "source kind": ui.kind_label(a.source_kind),
-                    "speaker": a.speaker or "",
-                }
-                for a in summary.attributions
-            ],
-            hide_index=True,
-        )
+        ui.html_block(attributions_table(summary.attributions))
     else:
         st.info("The article names no source for this claim.")
 

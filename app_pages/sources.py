@@ -38,18 +38,49 @@ st.dataframe(
         {
             "source": source.name,
             "kind": ui.kind_label(source.kind),
-            "url": source.url,
+            "claims": source.attributed_claims,
             "cites": ", ".join(source.cites),
             "cited by": ", ".join(source.cited_by),
-            "claims attributed": source.attributed_claims,
+            "url": source.url,
             "description": source.description or "",
         }
         for source in shown
     ],
     hide_index=True,
+    height="content",
     column_config={
-        "url": st.column_config.LinkColumn("url"),
-        "claims attributed": st.column_config.NumberColumn("claims attributed", format="%d"),
+        "source": st.column_config.TextColumn("source", width="medium", pinned=True),
+        "claims": st.column_config.NumberColumn(
+            "claims", help="Claims attributed to this source", format="%d", width="small"
+        ),
+        "cites": st.column_config.TextColumn("cites", width="medium"),
+        "cited by": st.column_config.TextColumn("cited by", width="medium"),
+        "url": st.column_config.LinkColumn("url", width="small"),
         "description": st.column_config.TextColumn("description", width="large"),
     },
 )
+
+st.subheader("One source in full")
+by_id = {source.id: source for source in shown}
+picked = st.selectbox(
+    "Source",
+    list(by_id),
+    format_func=lambda source_id: (
+        f"{by_id[source_id].name} ({ui.kind_label(by_id[source_id].kind)})"
+    ),
+    index=None,
+    placeholder="Choose a source to read its description and links",
+    key="sources_detail",
+)
+if picked is not None:
+    source = by_id[picked]
+    lines = [f"<b>{ui.escape(source.name)}</b> · {ui.kind_label(source.kind)}"]
+    if source.url:
+        lines.append(ui.safe_link(source.url))
+    if source.description:
+        lines.append(ui.escape(source.description))
+    lines.append("<b>Cites:</b> " + (ui.escape("; ".join(source.cites)) or "nothing recorded"))
+    lines.append("<b>Cited by:</b> " + (ui.escape("; ".join(source.cited_by)) or "no one recorded"))
+    lines.append(f"<b>Claims attributed to it:</b> {source.attributed_claims}")
+    with st.container(border=True):
+        ui.html_block("<br>".join(lines))

@@ -107,8 +107,7 @@ def evaluate(raw_path: Path, expected_claims: list[dict]) -> tuple[Tally, Tally]
                     f"missed {item['kind']}/{item['source_kind']} {item['phrase']!r} "
                     f"in: {quote[:60]}"
                 )
-    for text, claim in detected.items():
-        attributions.detected += len(claim.attributions)
+    attributions.detected = sum(len(claim.attributions) for claim in detected.values())
     # Detected attributions that matched nothing, for the verbose listing.
     for text, claim in detected.items():
         wanted = expected.get(text, {}).get("attributions", [])

@@ -69,6 +69,9 @@ def screenshot(output: Path, chromium: Path) -> None:
                 "true",
                 "--browser.gatherUsageStats",
                 "false",
+                # no "Deploy" button in the documentation's picture
+                "--client.toolbarMode",
+                "viewer",
             ],
             cwd=PROJECT_ROOT,
             env=env,

@@ -17,14 +17,13 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-
 from .checkworthiness import OUTLETS, NameIndex
 from .sentences import quote_spans
 
 
-
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
 
 SOURCE_KINDS = (
     "news_outlet", "court_filing", "sworn_statement", "official_document", "person",
@@ -72,7 +71,7 @@ _SWORN = re.compile(
 _OFFICIAL = re.compile(
     r"Pressemitteilung|press release|Securities and Exchange|\bSEC\b|regulatory filing|"
     r"Behörde|[Mm]inisteri|\bministry\b|\bregulator|Bundesamt|quarterly report|annual report|"
-    r"Geschäftsbericht|Quartalsbericht|Amtsblatt|Bundesanzeiger|Ad-hoc-Mitteilung",
+    r"Geschäftsbericht|Quartalsbericht|Statisti[ck]|Amtsblatt|Bundesanzeiger|Ad-hoc-Mitteilung",
 )
 _COURT = re.compile(
     r"[Gg]ericht|[Kk]lage|\bcourt\b|lawsuit|complaint|\bfiling|docket|[Aa]nklage", re.I
@@ -84,7 +83,7 @@ _SPOKES = re.compile(
 _ANON_NP = re.compile(
     r"(?:Personen|Menschen|Quellen|Insider|Vertraute|Mitarbeiter\w*|people|persons?|"
     r"sources?|officials?|insiders?|executives?|employees?)\b.*(?:Umfeld|vertraut|Kenntnis|"
-    r"familiar|knowledge|close to|briefed)|\w*[Kk]reisen?\b|\bInsider\w*|anonym\w*|"
+    r"familiar|knowledge|close to|briefed)|vertraute\w*\s+Person|\w*[Kk]reisen?\b|\bInsider\w*|anonym\w*|"
     r"(?:many|some|several)\s+(?:customers|users|employees|residents|people|workers)"
 )
 _ANON_FIND = (
@@ -93,9 +92,14 @@ _ANON_FIND = (
         r"Umfeld\s+(?:des|der|von)\s+[\w-]+(?:\s+[A-ZÄÖÜ][\w-]*)?|aus\s+[\w-]*[Kk]reisen|"
         r"mit\s+Kenntnis\s+(?:der|des|von)\s+[\w-]+)"
     ),
-    re.compile(r"(?:unter Berufung auf|aus|nach Informationen aus)\s+(?:[a-zäöü]+\s+)?[\w-]*[Kk]reisen?\b"),
-    re.compile(r"[\w-]*Insider\w*\s+zufolge|(?:eine|zwei|drei|mehrere)?\s*mit\s+(?:der|den|dem)\s+"
-               r"[\w-]+\s+vertraute\w*\s+Person\w*"),
+    re.compile(
+        r"(?:unter Berufung auf|[Aa]us|nach Informationen aus)\s+(?:[a-zäöü]+\s+)?[\w-]*[Kk]reisen?"
+        r"\b(?:\s+hieß es)?"
+    ),
+    re.compile(
+        r"[\w-]*Insider\w*\s+zufolge|(?:eine|zwei|drei|mehrere)?\s*[Mm]it\s+(?:der|den|dem)\s+"
+        r"[\w-]+\s+vertraute\w*\s+Person\w*"
+    ),
     re.compile(
         r"\b(?:(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Mm]ultiple|[Ss]ome|[Aa])\s+)?"
         r"(?:people|persons?|sources?|officials?|insiders?|executives?|employees?)\s+"
@@ -103,8 +107,10 @@ _ANON_FIND = (
         r"close to (?:the )?\w+|briefed on (?:the )?\w+)(?:\s+said)?"
     ),
     re.compile(r"\b(?:[Ss]ources|[Ii]nsiders) (?:said|say)\b"),
-    re.compile(r"\b(?:[Mm]any|[Ss]ome|[Ss]everal)\s+(?:customers|users|employees|residents|people|"
-               r"workers)\s+(?:say|said)\b"),
+    re.compile(
+        r"\b(?:[Mm]any|[Ss]ome|[Ss]everal)\s+(?:customers|users|employees|residents|people|"
+        r"workers)\s+(?:say|said)\b"
+    ),
 )
 _DOC_NOUN = re.compile(
     r"(?i:dokument\w*|unterlagen|akten\b|papier\w*|schreiben\b|studie\w*|daten\b|memo\w*|"
@@ -119,7 +125,8 @@ _GENERIC_DOC = re.compile(
 _GENERIC_REPORT = re.compile(r"^(?:dem|den|diesem|the|that)\s+(?:Bericht|report|article)$", re.I)
 _GENERIC_ORG = re.compile(
     r"^(?:das|der|die|dem|den|des|the|its)\s+(?:Unternehmen\w*|Konzern\w*|Firma|Hersteller\w*|"
-    r"Zulieferer\w*|company|firm|group|business)$",
+    r"Zulieferer\w*|Verband|Gewerkschaft|Verein|company|firm|group|business|association|"
+    r"union)$",
     re.I,
 )
 _PUBLIC_BODY = re.compile(
@@ -139,17 +146,22 @@ _EN_STOP = _words(
     "that which who whom whose said says say is was were are has have had will would shows "
     "show but while as because after before when if to told wrote posted"
 )
-_DE_SPEECH = tuple(_words(
-    "sagte sagt sagten erklärte erklärt erklärten betonte betont bestätigte bestätigt "
-    "bestätigten berichtete berichtet berichteten meldete meldet schrieb schreibt warnte "
-    "kritisierte versicherte versichert behauptete behauptet argumentierte ergänzte teilte "
-    "teilt teilten kündigte kündigt kündigten räumte"
-))
-_EN_SPEECH = tuple(_words(
-    "said says say told tells stated added confirmed confirms announced acknowledged admitted "
-    "wrote writes posted replied denied argued argues claimed claims alleged alleges reported "
-    "noted explained insisted warned testified shows show showed revealed"
-))
+_DE_SPEECH = tuple(
+    _words(
+        "sagte sagt sagten erklärte erklärt erklärten betonte betont bestätigte bestätigt "
+        "bestätigten berichtete berichtet berichteten meldete meldet schrieb schreibt warnte "
+        "kritisierte versicherte versichert behauptete behauptet argumentierte ergänzte teilte "
+        "nannte nennt hieß "
+        "teilt teilten kündigte kündigt kündigten räumte"
+    )
+)
+_EN_SPEECH = tuple(
+    _words(
+        "said says say told tells stated added confirmed confirms announced acknowledged admitted "
+        "wrote writes posted replied denied argued argues claimed claims alleged alleges reported "
+        "noted explained insisted warned testified shows show showed revealed"
+    )
+)
 _EN_DETERMINERS = _words("the a an its their his her this that these those one two three four some")
 _DOC_VERBS = _words("shows show showed revealed")
 _PARTICLE = {"teilte": "mit", "teilt": "mit", "teilten": "mit", "kündigte": "an",
@@ -198,7 +210,9 @@ class _Context:
                 return self.mentions[i][2]
         return None
 
-    def last_source(self, kinds: tuple[str, ...], within: int | None = None) -> DetectedAttribution | None:
+    def last_source(
+        self, kinds: tuple[str, ...], within: int | None = None
+    ) -> DetectedAttribution | None:
         for attribution in reversed(self.history):
             if within is not None and attribution.start < within:
                 return None
@@ -214,14 +228,14 @@ def _np_after(s: str, pos: int, language: str, max_words: int = 10) -> tuple[int
     end = start
     for count, match in enumerate(words):
         raw = match.group()
-        word = raw.strip("„“”\"«»()")
+        word = raw.strip('„“”"«»()')
         stop_after = raw[-1] in ",;:!?" or (raw.endswith(".") and count and len(word) > 3)
         core = word.rstrip(",;:!?.")
         if count >= max_words or not core:
             break
         if language == "de":
             upper = core[0].isupper() or core[0].isdigit()
-            nxt = words[count + 1].group().lstrip("„“\"«(") if count + 1 < len(words) else ""
+            nxt = words[count + 1].group().lstrip('„“"«(') if count + 1 < len(words) else ""
             previous = words[count - 1].group().lower() if count else ""
             adjective = (
                 core.endswith(("en", "em", "er", "es", "e"))
@@ -230,8 +244,11 @@ def _np_after(s: str, pos: int, language: str, max_words: int = 10) -> tuple[int
             )
             if not (upper or core in _DE_CONNECT or adjective):
                 break
-        elif core.lower() in _EN_STOP or (core == "and" and not words[count + 1].group()[:1].isupper()
-                                           if count + 1 < len(words) else core == "and"):
+        elif core.lower() in _EN_STOP or (
+            core == "and" and not words[count + 1].group()[:1].isupper()
+            if count + 1 < len(words)
+            else core == "and"
+        ):
             break
         end = match.start() + len(raw.rstrip(",;:!?")) if stop_after else match.end()
         if stop_after:
@@ -243,7 +260,11 @@ def _np_after(s: str, pos: int, language: str, max_words: int = 10) -> tuple[int
         if trimmed == phrase:
             break
         phrase = trimmed
-    end = start + len(phrase.rstrip(" .")) if phrase.endswith(".") and len(phrase) > 4 else start + len(phrase)
+    end = (
+        start + len(phrase.rstrip(" ."))
+        if phrase.endswith(".") and len(phrase) > 4
+        else start + len(phrase)
+    )
     return start, end
 
 
@@ -254,14 +275,18 @@ def _np_before(s: str, pos: int, language: str, max_words: int = 12) -> tuple[in
     start = end
     for count, match in enumerate(reversed(words)):
         raw = match.group()
-        core = raw.strip("„“”\"«»()")
-        if count >= max_words or not core or count and raw[-1] in ",;:—–“”\"»«":
+        core = raw.strip('„“”"«»()')
+        if count >= max_words or not core or count and raw[-1] in ',;:—–“”"»«':
             break
         lower = core.lower()
         if language == "de":
             if lower in ("dass", "und", "weil", "wie", "als", "ob", "aber", "doch"):
                 break
-            if not (core[0].isupper() or lower in _DE_CONNECT or core.endswith(("en", "em", "er", "es", "e"))):
+            if not (
+                core[0].isupper()
+                or lower in _DE_CONNECT
+                or core.endswith(("en", "em", "er", "es", "e"))
+            ):
                 break
         elif lower in _EN_STOP or lower in ("and", "but", "or", "so", "then"):
             break
@@ -270,7 +295,7 @@ def _np_before(s: str, pos: int, language: str, max_words: int = 12) -> tuple[in
 
 
 def _clean(name: str) -> str:
-    name = name.strip(" ,.;:„“”\"«»")
+    name = name.strip(' ,.;:„“”"«»')
     name = _LEADING_ARTICLE.sub("", name).replace("„", "").replace("“", "").replace("”", "")
     return name[:1].upper() + name[1:] if name else name
 
@@ -298,7 +323,8 @@ def _source(
     if _SPOKES.search(np_text):
         org = organisations[0] if organisations else None
         owner = re.search(
-            r"(?:Sprecher\w*|spokes\w+|[Vv]ertreter\w*)\s+(?:des|der|von|vom|for|of)\s+(.+)$", np_text
+            r"(?:Sprecher\w*|spokes\w+|[Vv]ertreter\w*)\s+(?:des|der|von|vom|for|of)\s+(.+)$",
+            np_text,
         )
         if org is None and owner:
             org = _clean(owner.group(1))
@@ -355,9 +381,14 @@ def _source(
     for pattern, channel_kind in ((_SOCIAL, "social_post"), (_SWORN, "sworn_statement"),
                                   (_OFFICIAL, "official_document"), (_COURT, "court_filing")):  # fmt: skip
         if pattern.search(channel if channel_kind != "social_post" else channel_text):
-            if channel_kind == "court_filing" and kind in ("person", "organisation", "news_outlet"):
-                if not _COURT.search(channel_text):
-                    continue
+            # A named speaker with "lawsuit" somewhere in the noun phrase is still the speaker;
+            # only a court word in the clause itself makes the source a court filing.
+            if (
+                channel_kind == "court_filing"
+                and kind in ("person", "organisation", "news_outlet")
+                and not _COURT.search(channel_text)
+            ):
+                continue
             return name or _clean(np_text), channel_kind, speaker, channel_kind != "social_post"
     if kind is None:
         return _clean(np_text), "other", None, document_like
@@ -407,7 +438,9 @@ class _SentenceFinder:
         self.add(a, b, name, source_kind, _kind(source_kind, document_like))
 
 
-def _find_in_sentence(ctx: _Context, start: int, end: int) -> tuple[list[DetectedAttribution], bool]:
+def _find_in_sentence(
+    ctx: _Context, start: int, end: int
+) -> tuple[list[DetectedAttribution], bool]:
     f = _SentenceFinder(ctx, start, end)
     s, language = f.s, ctx.language
     carried = False
@@ -420,10 +453,16 @@ def _find_in_sentence(ctx: _Context, start: int, end: int) -> tuple[list[Detecte
     for pattern in _ANON_FIND:
         for match in pattern.finditer(s):
             text = match.group().strip()
-            name = re.sub(r"^(?:unter Berufung auf|aus|nach Informationen aus)\s+", "", text)
-            name = re.sub(r"\s+(?:zufolge|said|say)$", "", name)
+            name = re.sub(r"^(?:unter Berufung auf|[Aa]us|nach Informationen aus)\s+", "", text)
+            name = re.sub(r"\s+(?:zufolge|said|say|hieß es)$", "", name)
             a = match.start() + (len(match.group()) - len(match.group().lstrip()))
-            f.add(a, match.end(), _clean(name) if name[:1].islower() else name, "anonymous", "anonymous")
+            f.add(
+                a,
+                match.end(),
+                _clean(name) if name[:1].islower() else name,
+                "anonymous",
+                "anonymous",
+            )
     _direct_quotes(f)
     for match in re.finditer(r"\b[Ll]aut\s+", s):
         np_a, np_b = _np_after(s, match.end(), language)
@@ -434,7 +473,7 @@ def _find_in_sentence(ctx: _Context, start: int, end: int) -> tuple[list[Detecte
     for match in re.finditer(r"\s+zufolge\b", s):
         np_a, np_b = _np_before(s, match.start(), language)
         f.add_np(np_a, match.end(), np_a, np_b)
-    for match in re.finditer(r"\b[Nn]ach\s+Angaben\s+", s):
+    for match in re.finditer(r"\b[Nn]ach\s+(?:Angaben|Informationen|Darstellung)\s+", s):
         np_a, np_b = _np_after(s, match.end(), language)
         f.add_np(match.start(), np_b, np_a, np_b)
     for match in re.finditer(r"\bunter Berufung auf\s+", s):
@@ -442,11 +481,14 @@ def _find_in_sentence(ctx: _Context, start: int, end: int) -> tuple[list[Detecte
         f.add_np(match.start(), np_b, np_a, np_b)
     for match in re.finditer(
         r"\b[Ww]ie\s+(.{1,100}?)\s+(?:berichtet\w*|meldet\w*|schreibt|schrieb|mitteilte|"
-        r"mitteilt|erklärte|sagte|bestätigte)\b", s
+        r"mitteilt|erklärte|sagte|bestätigte)\b",
+        s,
     ):
         inner = re.sub(r"\s+unter Berufung auf .*$", "", match.group(1))
         f.add_np(match.start(), match.end(), match.start(1), match.start(1) + len(inner))
-    for match in re.finditer(r"\b[Aa]s\s+(\S+(?:\s+\S+){0,4}?)\s+(?:first\s+)?(?:reported|said|wrote)\b", s):
+    for match in re.finditer(
+        r"\b[Aa]s\s+(\S+(?:\s+\S+){0,4}?)\s+(?:first\s+)?(?:reported|said|wrote)\b", s
+    ):
         if match.group(1).lower() not in ("we", "i"):
             f.add_np(match.start(), match.end(), match.start(1), match.end(1))
     for match in re.finditer(r"\b(?:first |originally )?reported by\s+", s):
@@ -459,9 +501,15 @@ def _find_in_sentence(ctx: _Context, start: int, end: int) -> tuple[list[Detecte
     for match in re.finditer(r"\bgeht\s+aus\s+(.{1,150}?)\s+hervor\b", s):
         a = 0 if len(s[: match.start()].split()) <= 2 else match.start()
         f.add_np(a, match.end(), match.start(1), match.end(1))
+    for match in re.finditer(r"\b(?:wie\s+)?aus\s+(.{1,150}?)\s+hervorgeht\b", s):
+        f.add_np(match.start(), match.end(), match.start(1), match.end(1))
     for match in re.finditer(r"\b[Aa]us\s+(.{1,150}?),?\s+geht\s+(?:\S+\s+)?hervor\b", s):
         np_text = match.group(1)
         f.add_np(match.start(), match.end(), match.start(1), match.start(1) + len(np_text))
+    for match in re.finditer(r",\s+so\s+", s):
+        np_a, np_b = _np_after(s, match.end(), language, 6)
+        if s[np_b:].strip(" .") == "" and np_b > np_a:
+            f.add_np(match.start() + 1, np_b, np_a, np_b)
     _reported_speech(f)
     for match in (_REASONING.search(s), _OWN_ACCOUNT.search(s)):
         if match is None:
@@ -533,9 +581,8 @@ def _direct_quotes(f: _SentenceFinder) -> None:
                 phrase = (np_a, offset + after.end() + verb.end(), np_a, np_b)
         if phrase is None and re.search(r":\s*$", s[:a]):
             intro = s[:a]
-            verb = None
-            for verb in speech.finditer(intro):
-                pass
+            verbs = list(speech.finditer(intro))
+            verb = verbs[-1] if verbs else None
             if verb:
                 pronoun = re.match(r"\s+(er|sie|he|she)\b", s[verb.end() :], re.I)
                 if pronoun:
@@ -549,7 +596,9 @@ def _direct_quotes(f: _SentenceFinder) -> None:
             continue
         p_a, p_b, np_a, np_b = phrase
         channel = s[p_a : min(len(s), p_b + 40)] if p_a > a else s[:a]
-        trailing = re.match(r"\s+(?:in (?:a|an|einer|einem) [\w-]+(?: [\w-]+)?|on (?:X|Twitter|Threads))", s[p_b:])
+        trailing = re.match(
+            r"\s+(?:in (?:a|an|einer|einem) [\w-]+(?: [\w-]+)?|on (?:X|Twitter|Threads))", s[p_b:]
+        )
         if trailing:
             p_b += trailing.end()
         np_text = s[np_a:np_b]
@@ -580,11 +629,20 @@ def _reported_speech(f: _SentenceFinder) -> None:
         elif language == "de":
             a2, b2 = _np_after(s, verb.end(), language, 7)
             candidate = s[a2:b2]
-            starts_ok = candidate[:1].isupper() or candidate.split(" ")[0] in ("das", "die", "der", "ein", "eine", "er", "sie")
-            if candidate and starts_ok and (inverted or f.ctx.names.mentions(candidate)
-                                            or _GENERIC_ORG.match(candidate.split(" am ")[0].split(" in ")[0])
-                                            or _PRONOUN.match(candidate.split(" ")[0])):  # fmt: skip
+            starts_ok = candidate[:1].isupper() or candidate.split(" ")[0] in (
+                "das",
+                "die",
+                "der",
+                "ein",
+                "eine",
+                "er",
+                "sie",
+            )
+            generic = _GENERIC_ORG.match(" ".join(candidate.split()[:2]))
+            if candidate and starts_ok and (inverted or f.ctx.names.mentions(candidate) or generic):
                 np_a, np_b = a2, b2
+                if generic and not inverted:
+                    np_b = np_a + generic.end()
                 if _PRONOUN.match(candidate.split(" ")[0]):
                     np_b = np_a + len(candidate.split(" ")[0])
             if np_a is None:
@@ -636,7 +694,8 @@ def _reported_speech(f: _SentenceFinder) -> None:
         if trailing:
             channel += trailing.group()
             p_b += trailing.end()
-        channel += " " + s[verb.end() : verb.end() + 60] if language == "en" else ""
+        clause = re.split(r"[,;]|(?<![A-Z])\.\s|\b(?:that|dass)\b", s[verb.end() : verb.end() + 80])
+        channel += " " + clause[0]
         name, source_kind, _speaker, document_like = _source(
             f.ctx, np_text, f.start + np_a, channel
         )

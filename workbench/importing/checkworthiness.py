@@ -199,7 +199,7 @@ class NameIndex:
     def _collect_english_entities(self, text: str) -> None:
         for match in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)", text):
             words = [w for w in match.group(1).split() if w not in _COMMON_CAPS]
-            if words and match.start() > 0 and text[match.start() - 1] not in "\n\"“„":
+            if words and match.start() > 0 and text[match.start() - 1] not in '\n"“„':
                 self.entities.add(" ".join(words).removesuffix("'s").removesuffix("’s"))
 
     def mentions(self, text: str) -> list[tuple[int, int, str, str]]:
@@ -216,7 +216,9 @@ class NameIndex:
             if alias in self.people:
                 found.append((match.start(), match.end(), self.people[alias], "person"))
             else:
-                found.append((match.start(), match.end(), self.organisations[alias], "organisation"))
+                found.append(
+                    (match.start(), match.end(), self.organisations[alias], "organisation")
+                )
         return found
 
 
@@ -226,7 +228,9 @@ _WORD_NUMBER = (
     r"two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|half|halb)"
 )
 _SCALE = r"(?:Milliarden|Millionen|Billionen|Mrd\.?|Mio\.?|Tausend|billion|million|trillion|bn|m|k)"
-_CURRENCY = r"(?:US-Dollar|Dollar|Euro|Franken|Pfund|Yen|Yuan|dollars?|euros?|pounds?|€|\$|USD|EUR|CHF|GBP)"
+_CURRENCY = (
+    r"(?:US-Dollar|Dollar|Euro|Franken|Pfund|Yen|Yuan|dollars?|euros?|pounds?|€|\$|USD|EUR|CHF|GBP)"
+)
 _AMOUNT = re.compile(
     rf"(?:(?:US)?[$€£]\s?(?:{_NUMBER})(?:\s?{_SCALE})?\b"
     rf"|(?:{_NUMBER}|{_WORD_NUMBER})\s?(?:{_SCALE}\s?)?{_CURRENCY}(?![\w])"
@@ -254,21 +258,116 @@ _DATE = re.compile(
 )
 _COUNT = re.compile(rf"(?<![\w.,])(?:{_NUMBER})(?![\w.,]*\d)")
 _EVENT_STEMS = (
-    "unterzeichn", "startete", "gestartet", "verklag", "forderte", "wies ", "übernahm",
-    "übernommen", "kaufte", "gekauft", "verkaufte", "verkauft", "entließ", "entlassen",
-    "gründete", "gegründet", "streicht", "strich", "gestrichen", "abbauen", "stieg", "gestiegen",
-    "sank", "gesunken", "fiel", "gefallen", "erhielt", "zahlte", "gezahlt", "investierte",
-    "verlor", "gewann", "beschloss", "beschlossen", "verabschiedet", "eingeleitet", "ermittel",
-    "angeklagt", "verurteilt", "festgenommen", "genehmigt", "verboten", "eröffnete",
-    "geschlossen", "erhöhte", "erhöht", "senkte", "gesenkt", "beschäftigt", "versuchte",
-    "kommunizierte", "informiert", "hingewiesen", "gewarnt", "abgelehnt", "lehnte",
-    "vereinbart", "veröffentlicht", "verhandelt", "gesperrt", "vorgelegt", "bot ",
-    "announced", "signed", "sued", "filed", "launched", "acquired", "bought", "sold",
-    "rejected", "fired", "laid off", "raised", "rose", "fell", "dropped", "increased",
-    "decreased", "grew", "lost", "won ", "approved", "banned", "opened", "closed", "hired",
-    "paid", "invested", "agreed", "voted", "charged", "arrested", "convicted", "ruled",
-    "offered", "downloaded", "copied", "resigned", "valued", "updated", "tracked", "founded",
-    "co-founded", "collapsed", "seeks", "sought", "joined", "stole", "stealing",
+    "unterzeichn",
+    "startete",
+    "gestartet",
+    "verklag",
+    "forderte",
+    "wies ",
+    "übernahm",
+    "übernommen",
+    "kaufte",
+    "gekauft",
+    "verkaufte",
+    "verkauft",
+    "entließ",
+    "entlassen",
+    "gründete",
+    "gegründet",
+    "streicht",
+    "strich",
+    "gestrichen",
+    "abbauen",
+    "stieg",
+    "gestiegen",
+    "sank",
+    "gesunken",
+    "fiel",
+    "gefallen",
+    "erhielt",
+    "zahlte",
+    "gezahlt",
+    "investierte",
+    "verlor",
+    "gewann",
+    "beschloss",
+    "beschlossen",
+    "verabschiedet",
+    "eingeleitet",
+    "ermittel",
+    "angeklagt",
+    "verurteilt",
+    "festgenommen",
+    "genehmigt",
+    "verboten",
+    "eröffnete",
+    "geschlossen",
+    "erhöhte",
+    "erhöht",
+    "senkte",
+    "gesenkt",
+    "beschäftigt",
+    "versuchte",
+    "kommunizierte",
+    "informiert",
+    "hingewiesen",
+    "gewarnt",
+    "abgelehnt",
+    "lehnte",
+    "vereinbart",
+    "veröffentlicht",
+    "verhandelt",
+    "gesperrt",
+    "vorgelegt",
+    "bot ",
+    "announced",
+    "signed",
+    "sued",
+    "filed",
+    "launched",
+    "acquired",
+    "bought",
+    "sold",
+    "rejected",
+    "fired",
+    "laid off",
+    "raised",
+    "rose",
+    "fell",
+    "dropped",
+    "increased",
+    "decreased",
+    "grew",
+    "lost",
+    "won ",
+    "approved",
+    "banned",
+    "opened",
+    "closed",
+    "hired",
+    "paid",
+    "invested",
+    "agreed",
+    "voted",
+    "charged",
+    "arrested",
+    "convicted",
+    "ruled",
+    "offered",
+    "downloaded",
+    "copied",
+    "resigned",
+    "valued",
+    "updated",
+    "tracked",
+    "founded",
+    "co-founded",
+    "collapsed",
+    "seeks",
+    "sought",
+    "joined",
+    "stole",
+    "stealing",
 )
 _EVENT_NOUNS = re.compile(
     r"(?i:klage|gerichtsverfahren|urteil\b|übernahme|stellenabbau|insolvenz|anklage|"

@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import re
 
-_GERMAN = frozenset(
-    ["der", "die", "das", "und", "ist", "nicht", "ein", "eine", "einer", "einem", "einen", "mit", "von", "auf", "für", "sich", "dem", "den", "des", "zu", "im", "auch", "als", "wie", "bei", "nach", "wurde", "wurden", "hat", "haben", "sind", "war", "aus", "dass", "oder", "noch", "über", "sein", "seine", "ihre", "sie", "er", "wir", "ich", "es", "man", "werden", "wird", "kann", "soll", "laut", "zum", "zur", "vom", "einen", "durch", "gegen", "bereits", "jedoch", "sowie", "sei", "habe"]
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_GERMAN = _words(
+    """
+    der die das und ist nicht ein eine einer einem einen mit von auf für sich dem den des
+    zu im auch als wie bei nach wurde wurden hat haben sind war aus dass oder noch über
+    sein seine ihre sie er wir ich es man werden wird kann soll laut zum zur vom durch
+    gegen bereits jedoch sowie sei habe
+    """
 )
-_ENGLISH = frozenset(
-    ["the", "and", "is", "are", "were", "of", "to", "in", "that", "it", "for", "on", "with", "as", "by", "at", "from", "this", "be", "has", "have", "had", "not", "or", "but", "which", "who", "said", "says", "would", "their", "its", "his", "her", "they", "we", "you", "according", "been", "after", "about", "than", "more", "also"]
+_ENGLISH = _words(
+    """
+    the and is are were of to in that it for on with as by at from this be has have had
+    not or but which who said says would their its his her they we you according been
+    after about than more also
+    """
 )
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 

@@ -181,7 +181,7 @@ class LexicalIndex:
         for offset, (doc_id, _, _, _) in enumerate(items):
             self._doc_ids.append(doc_id)
             self._doc_index[doc_id] = start + offset
-            self._texts.extend([text for _, text, _, _ in items])
+        self._texts.extend([text for _, text, _, _ in items])
         self._signatures.extend(signatures)
         per_doc = np.bincount(docs_of_key, minlength=len(items))
         if len(items) >= 5_000 and not self._pending:
