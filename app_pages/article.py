@@ -6,6 +6,9 @@ from workbench import catalog, ui
 from workbench.catalog import ArticleView, Segment
 from workbench.errors import NotFoundError
 
+CHOICE = "article_choice"  # the selectbox
+REMEMBERED = "article_id"  # survives visits to other pages, where the selectbox is not drawn
+
 workspace = ui.workspace()
 with workspace.sessions() as session:
     articles = {
@@ -15,11 +18,8 @@ with workspace.sessions() as session:
 
 st.title("Article")
 if not articles:
-    st.info("No articles yet. Import one with `workbench import article FILE`.")
+    st.info("No articles yet. Import one with `workbench import FILE --outlet NAME`.")
     st.stop()
-
-CHOICE = "article_choice"  # the selectbox
-REMEMBERED = "article_id"  # survives visits to other pages, where the selectbox is not drawn
 
 requested = st.query_params.get("article")
 if requested is not None and requested.isdigit() and int(requested) in articles:

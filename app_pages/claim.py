@@ -17,6 +17,12 @@ STANCE_BADGES = {
     "context": ":gray-badge[context]",
 }
 
+# what a re-fetch of the reference found where the quote was pinned ("moved" needs no warning)
+ANCHOR_WARNINGS = {
+    "changed_text": "The reference's text changed around this quote: check it still says this.",
+    "lost": "The quote is no longer in the current version of the reference.",
+}
+
 workspace = ui.workspace()
 with workspace.sessions() as session:
     claims = {claim.id: claim for claim in catalog.list_claims(session)}
@@ -126,8 +132,9 @@ def show_chain(chain: SourceChain) -> None:
             st.warning("This chain cites itself in a circle: it has no primary source.")
         elif chain.ends_unverified:
             st.warning(
-                f"Ends at an unverifiable source: {ui.escape(primary.name)} ({ui.kind_label(primary.kind)}). "
-                "Nothing here can be checked against a primary document."
+                f"Ends at an unverifiable source: {ui.escape(primary.name)} "
+                f"({ui.kind_label(primary.kind)}). Nothing here can be checked against a primary "
+                "document."
             )
         else:
             st.success(f"Primary source: {ui.escape(primary.name)} ({ui.kind_label(primary.kind)})")
@@ -177,6 +184,7 @@ def attributions_table(attributions: tuple[AttributionView, ...]) -> str:
 
 
 def show_claim(detail: ClaimDetail) -> None:
+    summary = detail.summary
     ui.html_block(f'<blockquote style="font-size: 1.2em">{ui.escape(summary.text)}</blockquote>')
     if detail.gloss_en:
         ui.html_block(f"<i>In English:</i> {ui.escape(detail.gloss_en)}")
@@ -225,11 +233,8 @@ with left:
         with st.container(border=True):
             st.markdown(STANCE_BADGES.get(evidence.stance, evidence.stance))
             ui.html_block(evidence_markup(evidence))
-            if evidence.anchor_status != "same_place":
-                st.warning(
-                    f"The quote's position changed when the reference was fetched again "
-                    f"({evidence.anchor_status.replace('_', ' ')}): check it still says this."
-                )
+            if evidence.anchor_status in ANCHOR_WARNINGS:
+                st.warning(ANCHOR_WARNINGS[evidence.anchor_status])
 
 with right:
     st.subheader("Reviewers")
@@ -254,7 +259,7 @@ with right:
         del st.session_state[FLASH]
     reviewer = ui.current_reviewer()
     if reviewer:
-        st.caption(f"Signed as {reviewer}.")
+        st.caption(f"Signed as {ui.escape(reviewer)}.", unsafe_allow_html=True)
     else:
         st.caption("Choose your name under “Reviewing as” in the sidebar to sign a verdict.")
     with st.form(f"claim_verdict_{claim_id}"):

@@ -53,17 +53,17 @@ def chromium() -> Path:
 
 
 @pytest.fixture(scope="module")
-def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+def browser_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return f"sqlite:///{tmp_path_factory.mktemp('browser') / 'workbench.sqlite3'}"
 
 
 @pytest.fixture(scope="module")
 def app_url(
-    chromium: Path, database_url: str, tmp_path_factory: pytest.TempPathFactory
+    chromium: Path, browser_database_url: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
     port = _free_port()
     log_path = tmp_path_factory.mktemp("server") / "streamlit.log"
-    env = {**os.environ, "WORKBENCH_DATABASE_URL": database_url}
+    env = {**os.environ, "WORKBENCH_DATABASE_URL": browser_database_url}
     env.pop("WORKBENCH_NO_SEED", None)
     command = [
         sys.executable,
@@ -123,8 +123,8 @@ def page(chromium: Path) -> Iterator[Page]:
 
 
 @pytest.fixture
-def sessions(database_url: str) -> Iterator[sessionmaker[Session]]:
-    engine = make_engine(database_url)
+def app_sessions(browser_database_url: str) -> Iterator[sessionmaker[Session]]:
+    engine = make_engine(browser_database_url)
     yield make_session_factory(engine)
     engine.dispose()
 
@@ -136,13 +136,13 @@ def _choose(page: Page, label: str, option: str) -> None:
 
 
 def test_review_a_claim_from_the_dashboard(
-    app_url: str, page: Page, sessions: sessionmaker[Session]
+    app_url: str, page: Page, app_sessions: sessionmaker[Session]
 ) -> None:
     page.goto(app_url)
     main = page.get_by_test_id("stMain")
     expect(main.get_by_role("heading", name="Review queue")).to_be_visible()
     expect(main.get_by_text("Needing review")).to_be_visible()
-    with sessions() as session:
+    with app_sessions() as session:
         first = catalog.dashboard_summary(session).queue[0]
         verdicts_before = len(catalog.claim_detail(session, first.id).history)
     expect(main.get_by_text(f"#{first.id}").first).to_be_visible()
@@ -165,7 +165,7 @@ def test_review_a_claim_from_the_dashboard(
     entry = main.get_by_test_id("stMarkdownContainer").filter(has_text=explanation)
     expect(entry).to_contain_text("Misleading · Mira Osei")
     expect(main.get_by_label("Explanation")).to_have_value("")
-    with sessions() as session:
+    with app_sessions() as session:
         latest = catalog.claim_detail(session, first.id).history[0]
     assert (latest.reviewer, latest.rating, latest.explanation) == (
         "Mira Osei",

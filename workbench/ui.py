@@ -169,7 +169,6 @@ def _add_reviewer() -> None:
     st.session_state[REVIEWER] = chosen
     st.session_state[_REVIEWER_CHOICE] = chosen
     st.session_state[_NEW_REVIEWER] = ""
-    st.session_state.pop(_REVIEWER_MESSAGE, None)
 
 
 def reviewer_names(ws: Workspace) -> list[str]:
@@ -200,7 +199,7 @@ def reviewer_picker(ws: Workspace) -> str | None:
         with st.expander("Add a reviewer", expanded=not names):
             st.text_input("New reviewer's name", key=_NEW_REVIEWER)
             st.button("Add reviewer", key="reviewer_add", on_click=_add_reviewer)
-            message = st.session_state.get(_REVIEWER_MESSAGE)
+            message = st.session_state.pop(_REVIEWER_MESSAGE, None)
             if message:
                 st.error(message)
     return chosen
@@ -215,6 +214,8 @@ def open_claim(claim_id: int) -> None:
     st.session_state[CLAIM_ID] = claim_id
     st.switch_page(CLAIM_PAGE, query_params={"claim": str(claim_id)})
 
+
+# --- saving verdicts -----------------------------------------------------------------------
 
 # review.record_verdict checks the version itself (StaleEditError); a save racing another one
 # between that check and the UPDATE surfaces as SQLAlchemy's StaleDataError instead.

@@ -12,7 +12,13 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from workbench.matching.normalise import WORD_RE, detect_language, normalise, word_tokens
+
 CONTEXT_CHARS = 32
+# Below this character-level score the claim is probably in another language: align on
+# normalised tokens (which bridge German and English) instead.
+CROSS_LANGUAGE_BELOW = 0.6
+MISS_PENALTY = 0.4
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,9 @@ def align(claim: str, passage: str) -> Alignment:
     if not passage:
         return Alignment(0, 0, "", "", "", 0.0)
     found = fuzz.partial_ratio_alignment(claim.lower(), passage.lower())
-    start, end = found.dest_start, found.dest_end
+    start, end, score = found.dest_start, found.dest_end, found.score / 100.0
+    if score < CROSS_LANGUAGE_BELOW:
+        start, end, score = _token_window(claim, passage, start, end, score)
     if end <= start:
         start, end = 0, len(passage)
     start, end = _word_bounds(passage, start, end)
@@ -51,8 +59,33 @@ def align(claim: str, passage: str) -> Alignment:
         exact=passage[start:end],
         prefix=passage[max(0, start - CONTEXT_CHARS) : start],
         suffix=passage[end : end + CONTEXT_CHARS],
-        score=round(found.score / 100.0, 4),
+        score=round(score, 4),
     )
+
+
+def _token_window(
+    claim: str, passage: str, start: int, end: int, score: float
+) -> tuple[int, int, float]:
+    """The passage window richest in words that share a normalised token with the claim."""
+    claim_tokens = set(normalise(claim).tokens)
+    language = detect_language(passage)
+    words = list(WORD_RE.finditer(passage))
+    gains = [
+        1.0 if claim_tokens & set(word_tokens(m.group(0).lower(), language)) else -MISS_PENALTY
+        for m in words
+    ]
+    best, best_span, running, first = 0.0, None, 0.0, 0
+    for i, gain in enumerate(gains):  # maximum-sum window (Kadane)
+        if running <= 0:
+            running, first = 0.0, i
+        running += gain
+        if running > best:
+            best, best_span = running, (first, i)
+    if best_span is None:
+        return start, end, score
+    hits = sum(g > 0 for g in gains[best_span[0] : best_span[1] + 1])
+    token_score = hits / max(1, len(claim_tokens))
+    return words[best_span[0]].start(), words[best_span[1]].end(), min(1.0, token_score)
 
 
 _WORD_CHAR = re.compile(r"\w")

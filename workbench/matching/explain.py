@@ -72,7 +72,8 @@ def _numeric(facts: tuple[Fact, ...]) -> list[Fact]:
     """Amounts, numbers and percentages; a bare number repeating an amount's value is dropped."""
     amounts = {f.value.split(":", 1)[1] for f in facts if f.kind == "amount"}
     return [
-        f for f in facts
+        f
+        for f in facts
         if f.kind in ("amount", "percent") or (f.kind == "number" and f.value not in amounts)
     ]
 

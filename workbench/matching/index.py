@@ -35,7 +35,7 @@ _LANGUAGES = ("en", "de")
 IndexItem = tuple[str, str, str | None, date | None]  # doc_id, text, language, anchor_date
 
 
-class IndexError_(Exception):
+class IndexLoadError(Exception):
     """The index on disk cannot be read."""
 
 
@@ -70,8 +70,8 @@ class LexicalIndex:
     def __init__(
         self,
         *,
-        k1: float = 1.2,
-        b: float = 0.75,
+        k1: float = 0.9,
+        b: float = 0.4,
         aliases: dict[str, str] | None = None,
         weights: Weights = DEFAULT_WEIGHTS,
     ) -> None:
@@ -84,7 +84,7 @@ class LexicalIndex:
         self._doc_ids: list[str] = []
         self._doc_index: dict[str, int] = {}
         self._texts = _TextStore()
-        self._signatures = _TextStore()  # per doc: "words<TAB>fact terms", for the re-rank
+        self._signatures = _TextStore()  # per doc: words, fact terms, names (see _signature)
         self._dl = np.zeros(0, dtype=np.float32)
         self._alive = np.zeros(0, dtype=bool)
         self._lang = np.zeros(0, dtype=np.uint8)
@@ -480,9 +480,11 @@ class LexicalIndex:
         try:
             manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
-            raise IndexError_(f"{folder}: not a saved matching index ({error})") from error
+            raise IndexLoadError(f"{folder}: not a saved matching index ({error})") from error
         if manifest.get("format") != FORMAT_VERSION:
-            raise IndexError_(f"{folder}: index format {manifest.get('format')} is not supported")
+            raise IndexLoadError(
+                f"{folder}: index format {manifest.get('format')} is not supported"
+            )
         index = cls(k1=manifest["k1"], b=manifest["b"], aliases=manifest["aliases"])
         arrays = {p.stem: np.load(p, allow_pickle=False) for p in folder.glob("*.npy")}
         index._terms = manifest["terms"]

@@ -42,329 +42,40 @@ class NormalisedText:
         return tuple(f.key for f in self.facts)
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # --- word lists -------------------------------------------------------------------------
 
-STOPWORDS_EN = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "herself",
-        "him",
-        "himself",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "me",
-        "more",
-        "most",
-        "my",
-        "myself",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "ours",
-        "out",
-        "over",
-        "own",
-        "same",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "themselves",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "yours",
-        "said",
-        "says",
-        "say",
-        "according",
-        "via",
-        "per",
-        "amp",
-        "rt",
-    ]
+STOPWORDS_EN = _words(
+    """
+    a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if
+    in into is it its itself just me more most my myself no nor not now of off on once only
+    or other our ours out over own same she should so some such than that the their theirs
+    them themselves then there these they this those through to too under until up very was
+    we were what when where which while who whom why will with would you your yours said
+    says say according via per amp rt
+    """
 )
 
-STOPWORDS_DE = frozenset(
-    [
-        "aber",
-        "alle",
-        "allem",
-        "allen",
-        "aller",
-        "alles",
-        "als",
-        "also",
-        "am",
-        "an",
-        "ander",
-        "andere",
-        "anderen",
-        "auch",
-        "auf",
-        "aus",
-        "bei",
-        "beim",
-        "bin",
-        "bis",
-        "bist",
-        "da",
-        "damit",
-        "dann",
-        "das",
-        "dass",
-        "dem",
-        "den",
-        "denn",
-        "der",
-        "des",
-        "dessen",
-        "die",
-        "dies",
-        "diese",
-        "diesem",
-        "diesen",
-        "dieser",
-        "dieses",
-        "doch",
-        "dort",
-        "du",
-        "durch",
-        "ein",
-        "eine",
-        "einem",
-        "einen",
-        "einer",
-        "eines",
-        "er",
-        "es",
-        "etwa",
-        "euch",
-        "euer",
-        "für",
-        "gegen",
-        "gewesen",
-        "hab",
-        "habe",
-        "haben",
-        "hat",
-        "hatte",
-        "hatten",
-        "hier",
-        "hin",
-        "hinter",
-        "ich",
-        "ihm",
-        "ihn",
-        "ihnen",
-        "ihr",
-        "ihre",
-        "ihrem",
-        "ihren",
-        "ihrer",
-        "im",
-        "in",
-        "ins",
-        "ist",
-        "ja",
-        "jede",
-        "jedem",
-        "jeden",
-        "jeder",
-        "jedes",
-        "jene",
-        "jetzt",
-        "kann",
-        "kein",
-        "keine",
-        "keinem",
-        "keinen",
-        "keiner",
-        "können",
-        "könnte",
-        "man",
-        "manche",
-        "mehr",
-        "mein",
-        "meine",
-        "mit",
-        "muss",
-        "musste",
-        "nach",
-        "nicht",
-        "nichts",
-        "noch",
-        "nun",
-        "nur",
-        "ob",
-        "oder",
-        "ohne",
-        "sehr",
-        "sein",
-        "seine",
-        "seinem",
-        "seinen",
-        "seiner",
-        "sich",
-        "sie",
-        "sind",
-        "so",
-        "solche",
-        "soll",
-        "sollen",
-        "sollte",
-        "sondern",
-        "sonst",
-        "über",
-        "um",
-        "und",
-        "uns",
-        "unser",
-        "unsere",
-        "unter",
-        "vom",
-        "von",
-        "vor",
-        "war",
-        "waren",
-        "warum",
-        "was",
-        "weder",
-        "weil",
-        "welche",
-        "welchem",
-        "welchen",
-        "welcher",
-        "wenn",
-        "wer",
-        "werden",
-        "wie",
-        "wieder",
-        "will",
-        "wir",
-        "wird",
-        "wirst",
-        "wo",
-        "wollen",
-        "wollte",
-        "würde",
-        "würden",
-        "zu",
-        "zum",
-        "zur",
-        "zwar",
-        "zwischen",
-        "sowie",
-        "laut",
-        "bereits",
-        "dabei",
-        "daher",
-        "erst",
-        "knapp",
-        "rund",
-        "genauer",
-        "jedoch",
-        "selbst",
-        "wurde",
-        "wurden",
-        "worden",
-    ]
+STOPWORDS_DE = _words(
+    """
+    aber alle allem allen aller alles als also am an ander andere anderen auch auf aus bei
+    beim bin bis bist da damit dann das dass dem den denn der des dessen die dies diese
+    diesem diesen dieser dieses doch dort du durch ein eine einem einen einer eines er es
+    etwa euch euer für gegen gewesen hab habe haben hat hatte hatten hier hin hinter ich ihm
+    ihn ihnen ihr ihre ihrem ihren ihrer im in ins ist ja jede jedem jeden jeder jedes jene
+    jetzt kann kein keine keinem keinen keiner können könnte man manche mehr mein meine mit
+    muss musste nach nicht nichts noch nun nur ob oder ohne sehr sein seine seinem seinen
+    seiner sich sie sind so solche soll sollen sollte sondern sonst über um und uns unser
+    unsere unter vom von vor war waren warum was weder weil welche welchem welchen welcher
+    wenn wer werden wie wieder will wir wird wirst wo wollen wollte würde würden zu zum zur
+    zwar zwischen sowie laut bereits dabei daher erst knapp rund genauer jedoch selbst wurde
+    wurden worden
+    """
 )
 
 # German-only words that tell the language apart (English stopwords overlap little).
@@ -620,17 +331,20 @@ DEFAULT_ALIASES: dict[str, str] = {
 
 # --- token pipeline ---------------------------------------------------------------------
 
-_WORD_RE = re.compile(r"[^\W\d_]+(?:[.'’][^\W\d_]+)*", re.UNICODE)
+WORD_RE = re.compile(r"[^\W\d_]+(?:[.'’][^\W\d_]+)*", re.UNICODE)
 
 
 # Lexicon forms that are also English words: bridged only in German text.
-_ENGLISH_HOMOGRAPHS = frozenset(
-    ["billion", "million", "start", "deal", "interview", "mission", "euro", "dollar", "chef", "jobs", "plan", "tag", "gross", "die", "strom", "auto", "angebot"]
+_ENGLISH_HOMOGRAPHS = _words(
+    """
+    billion million start deal interview mission euro dollar chef jobs plan tag gross die
+    strom auto angebot
+    """
 )
 
 
 @lru_cache(maxsize=200_000)
-def _word_tokens(word: str, language: str) -> tuple[str, ...]:
+def word_tokens(word: str, language: str) -> tuple[str, ...]:
     """Index tokens for one lower-cased word: its stem, umlaut variant, lexicon bridges."""
     if word in STOPWORDS_EN or word in STOPWORDS_DE or len(word) < 2:
         return ()
@@ -671,7 +385,7 @@ _UMLAUT_RE = re.compile("[äöüßÄÖÜ]")
 
 def detect_language(text: str) -> str:
     """'de' or 'en', by counting German function words and umlauts."""
-    words = _WORD_RE.findall(text.lower())[:80]
+    words = WORD_RE.findall(text.lower())[:80]
     german = sum(w in _GERMAN_HINTS for w in words) + 2 * len(_UMLAUT_RE.findall(text, 0, 400))
     english = sum(w in STOPWORDS_EN and w not in STOPWORDS_DE for w in words)
     return "de" if german > english else "en"
@@ -753,9 +467,7 @@ def parse_number(surface: str, language: str = "en") -> Decimal | None:
     else:
         mark = "." if dots else ","
         head, tail = surface.split(mark)
-        grouping = len(tail) == 3 and (
-            head != "0" or mark == ("." if language == "de" else ",")
-        )
+        grouping = len(tail) == 3 and (head != "0" or mark == ("." if language == "de" else ","))
         decimal_mark = None if grouping else mark
     digits = surface
     for mark in ".,":
@@ -774,29 +486,17 @@ def format_number(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-_GERMAN_UNIT_WORDS = frozenset(
-    [
-        "milliarden",
-        "milliarde",
-        "millionen",
-        "mio",
-        "mrd",
-        "tausend",
-        "prozent",
-        "stellen",
-        "euro",
-        "us-dollar",
-        "jahre",
-        "menschen",
-        "mitarbeiter",
-        "arbeitsplätze",
-    ]
+_GERMAN_UNIT_WORDS = _words(
+    """
+    milliarden milliarde millionen mio mrd tausend prozent stellen euro us-dollar jahre
+    menschen mitarbeiter arbeitsplätze
+    """
 )
 
 
 def _number_language(text: str, end: int, language: str) -> str:
     """German when the word after the number is German, whatever the text's language."""
-    following = _WORD_RE.search(text, end, end + 20)
+    following = WORD_RE.search(text, end, end + 20)
     if following and following.group(0).lower() in _GERMAN_UNIT_WORDS:
         return "de"
     return language
@@ -924,13 +624,13 @@ _DATE_RE = re.compile(
 )
 _DIGIT_RE = re.compile(r"\d")
 _PREFIX_RE = re.compile(_PREFIX, re.IGNORECASE)
-_DATE_WORD_RE = re.compile(_MONTH.replace("(?P<month>", "(?:") + r"|jahr|year|ago", re.IGNORECASE)
+_DATEWORD_RE = re.compile(_MONTH.replace("(?P<month>", "(?:") + r"|jahr|year|ago", re.IGNORECASE)
 _SMALL_NUMBERS = {"einem": 1, "one": 1, "a": 1, "zwei": 2, "two": 2, "drei": 3, "three": 3}
 
 
 def _date_facts(text: str, anchor: date | None, taken: list[tuple[int, int]]) -> list[Fact]:
     facts: list[Fact] = []
-    if not (_DIGIT_RE.search(text) or _DATE_WORD_RE.search(text)):
+    if not (_DIGIT_RE.search(text) or _DATEWORD_RE.search(text)):
         return facts
     for m in _DATE_RE.finditer(text):
         start, end = m.span()
@@ -1080,8 +780,10 @@ def _name_facts(
     return facts
 
 
-_GERMAN_ARTICLES = frozenset(
-    ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einem", "einen", "einer", "eines", "zum", "zur", "im", "am", "vom", "beim"]
+_GERMAN_ARTICLES = _words(
+    """
+    der die das den dem des ein eine einem einen einer eines zum zur im am vom beim
+    """
 )
 
 
@@ -1125,10 +827,10 @@ def normalise(
     facts += _name_facts(text, language, alias_table, alias_pattern, taken)
     facts.sort(key=lambda f: (f.start, f.kind))
     tokens: list[str] = []
-    for m in _WORD_RE.finditer(text.lower()):
-        tokens.extend(_word_tokens(m.group(0), language))
+    for m in WORD_RE.finditer(text.lower()):
+        tokens.extend(word_tokens(m.group(0), language))
     for fact in facts:
         if fact.kind == "name" and fold(fact.surface) != fact.value:
             for word in fact.value.split():
-                tokens.extend(t for t in _word_tokens(word, "en")[:1] if t not in tokens)
+                tokens.extend(t for t in word_tokens(word, "en")[:1] if t not in tokens)
     return NormalisedText(tuple(tokens), tuple(facts), language)

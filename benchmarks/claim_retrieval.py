@@ -1,0 +1,175 @@
+"""Claim retrieval on CheckThat! 2022 Task 2A (English): "has this been checked before?".
+
+Tweets are the queries, Snopes fact-checks the corpus. Runs the batch matcher
+(``workbench.matching.batch.match_files``) on one split and, in the same run, BM25
+(``rank_bm25``, lowercased word tokens) and an exhaustive rapidfuzz scan, and prints
+MAP@5, MAP@1, Recall@10 and time per query. Tune on ``train`` only.
+
+    python benchmarks/claim_retrieval.py --split dev
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import re
+import statistics
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from rapidfuzz import fuzz, process, utils
+
+from workbench.matching.batch import build_index, match_files
+
+DATA = Path("/work/shared/data/checkthat2022-2a-en")
+
+_URL = re.compile(r"https?://\S+|pic\.twitter\.com/\S+|www\.\S+")
+_SIGNATURE = re.compile(r"\s+—\s+[^—]*\(@\w+\)\s+\w+ \d{1,2}, \d{4}\s*$")
+_SPACE = re.compile(r"\s+")
+
+
+_TAG = re.compile(r"[#@](\w+)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)")
+
+
+def tweet_text(raw: str) -> str:
+    """The claim in a tweet: without links and the embed signature ("— Name (@x) date"),
+    hashtags and handles split into words (#CrookedHillary -> Crooked Hillary)."""
+    text = _SIGNATURE.sub("", raw)
+    text = _URL.sub(" ", text)
+    text = _TAG.sub(lambda m: _CAMEL.sub(" ", m.group(1)).replace("_", " "), text)
+    return _SPACE.sub(" ", text.replace("&amp;", "&")).strip()
+
+
+def vclaim_text(record: dict) -> str:
+    """The fact-check as one passage: the checked claim, its headline and its subtitle."""
+    parts = [record.get("vclaim", ""), record.get("title", "")]
+    subtitle = record.get("subtitle", "")
+    if subtitle and subtitle not in parts[0]:
+        parts.append(subtitle)
+    return " — ".join(p.strip() for p in parts if p and p.strip())
+
+
+def load_split(split: str) -> tuple[list[tuple[str, str]], dict[str, set[str]]]:
+    queries = [
+        tuple(line.rstrip("\n").split("\t", 1))
+        for line in (DATA / f"{split}.queries.tsv").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    gold: dict[str, set[str]] = defaultdict(set)
+    for line in (DATA / f"{split}.qrels.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            query_id, _, doc_id, relevance = line.split("\t")
+            if int(relevance) > 0:
+                gold[query_id].add(doc_id)
+    return queries, gold
+
+
+def load_corpus() -> list[tuple[str, str]]:
+    with open(DATA / "vclaims.jsonl", encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle if line.strip()]
+    return [(r["vclaim_id"], vclaim_text(r)) for r in records]
+
+
+def evaluate(ranked: dict[str, list[str]], gold: dict[str, set[str]]) -> dict[str, float]:
+    ap5, ap1, recall10 = [], [], []
+    for query_id, relevant in gold.items():
+        docs = ranked.get(query_id, [])
+        ap5.append(_average_precision(docs[:5], relevant))
+        ap1.append(_average_precision(docs[:1], relevant))
+        recall10.append(len(relevant & set(docs[:10])) / len(relevant))
+    return {
+        "map@5": round(statistics.mean(ap5), 4),
+        "map@1": round(statistics.mean(ap1), 4),
+        "recall@10": round(statistics.mean(recall10), 4),
+    }
+
+
+def _average_precision(docs: list[str], relevant: set[str]) -> float:
+    hits, total = 0, 0.0
+    for i, doc in enumerate(docs, start=1):
+        if doc in relevant:
+            hits += 1
+            total += hits / i
+    return total / min(len(relevant), len(docs)) if docs else 0.0
+
+
+def run_workbench(queries, corpus, index=None) -> tuple[dict[str, list[str]], float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        queries_path, corpus_path = Path(tmp) / "q.tsv", Path(tmp) / "c.tsv"
+        queries_path.write_text(
+            "".join(f"{qid}\t{tweet_text(text)}\n" for qid, text in queries), encoding="utf-8"
+        )
+        corpus_path.write_text("".join(f"{d}\t{t}\n" for d, t in corpus), encoding="utf-8")
+        index = index or build_index(corpus_path)
+        out = io.StringIO()
+        started = time.perf_counter()
+        match_files(queries_path, corpus_path, top_k=10, output_format="tsv", out=out, index=index)
+        per_query = (time.perf_counter() - started) / len(queries)
+    ranked: dict[str, list[str]] = defaultdict(list)
+    for line in out.getvalue().splitlines():
+        query_id, doc_id, _, _ = line.split("\t")
+        ranked[query_id].append(doc_id)
+    return ranked, per_query
+
+
+def run_bm25(queries, corpus) -> tuple[dict[str, list[str]], float]:
+    from rank_bm25 import BM25Okapi
+
+    def tokens(text: str) -> list[str]:
+        return re.findall(r"\w+", text.lower())
+
+    bm25 = BM25Okapi([tokens(text) for _, text in corpus])
+    ids = [doc_id for doc_id, _ in corpus]
+    ranked, started = {}, time.perf_counter()
+    for query_id, text in queries:
+        scores = bm25.get_scores(tokens(tweet_text(text)))
+        top = sorted(range(len(ids)), key=lambda i: -scores[i])[:10]
+        ranked[query_id] = [ids[i] for i in top]
+    return ranked, (time.perf_counter() - started) / len(queries)
+
+
+def run_rapidfuzz(queries, corpus) -> tuple[dict[str, list[str]], float]:
+    ids = [doc_id for doc_id, _ in corpus]
+    choices = [utils.default_process(text) for _, text in corpus]
+    ranked, started = {}, time.perf_counter()
+    for query_id, text in queries:
+        found = process.extract(
+            utils.default_process(tweet_text(text)),
+            choices,
+            scorer=fuzz.token_set_ratio,
+            limit=10,
+            processor=None,
+        )
+        ranked[query_id] = [ids[i] for _, _, i in found]
+    return ranked, (time.perf_counter() - started) / len(queries)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--split", default="dev", help="train, dev or devtest (any <split>.queries.tsv present)"
+    )
+    parser.add_argument("--no-baselines", action="store_true")
+    args = parser.parse_args(argv)
+    queries, gold = load_split(args.split)
+    corpus = load_corpus()
+    systems = {"workbench lexical": run_workbench}
+    if not args.no_baselines:
+        systems |= {"rank_bm25 BM25Okapi": run_bm25, "rapidfuzz full scan": run_rapidfuzz}
+    print(f"split {args.split}: {len(queries)} queries, {len(corpus)} fact-checks")
+    print(f"{'system':<22} {'MAP@5':>7} {'MAP@1':>7} {'R@10':>7} {'ms/query':>9}")
+    for name, run in systems.items():
+        ranked, per_query = run(queries, corpus)
+        scores = evaluate(ranked, gold)
+        print(
+            f"{name:<22} {scores['map@5']:>7.4f} {scores['map@1']:>7.4f} "
+            f"{scores['recall@10']:>7.4f} {per_query * 1000:>9.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+import pytest
+
+from workbench.matching.index import IndexLoadError, LexicalIndex
+
+PASSAGES = {
+    "budget": "The city council approved a new budget for schools and hospitals.",
+    "merger": "Two regional banks announced a merger worth $3.2 billion.",
+    "strike": "Train drivers went on strike over pay for the third time this year.",
+    "vaccine": "Regulators approved a new vaccine against respiratory infections.",
+}
+
+
+@pytest.fixture
+def index():
+    built = LexicalIndex()
+    built.add_many((doc_id, text, "en", None) for doc_id, text in PASSAGES.items())
+    return built
+
+
+def top(index, query):
+    matches = index.search(query, k=3)
+    return matches[0].doc_id if matches else None
+
+
+def test_search_ranks_from_one_with_scores_in_range(index):
+    matches = index.search("city council budget", k=3)
+    assert [m.rank for m in matches] == list(range(1, len(matches) + 1))
+    assert matches[0].doc_id == "budget"
+    assert all(0 <= m.score <= 1 for m in matches)
+    assert matches == sorted(matches, key=lambda m: -m.score)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("citty councl aproved budgett", "budget"),
+        ("train drviers strik", "strike"),
+        ("regulators approve vaccines", "vaccine"),
+        ("banks merging, 3,2 Milliarden Dollar", "merger"),
+    ],
+)
+def test_typos_and_word_forms_still_retrieve(index, query, expected):
+    assert top(index, query) == expected
+
+
+def test_add_and_remove_are_incremental(index):
+    index.add("ferry", "A new ferry line links the two islands from next summer.")
+    assert top(index, "ferry islands") == "ferry"
+    index.remove("ferry")
+    assert "ferry" not in index
+    assert all(m.doc_id != "ferry" for m in index.search("ferry islands"))
+    assert len(index) == len(PASSAGES)
+
+
+def test_adding_an_existing_id_replaces_the_passage(index):
+    index.add("budget", "A ferry line links two islands.")
+    assert top(index, "ferry islands") == "budget"
+    assert all(m.doc_id != "budget" for m in index.search("city council schools"))
+
+
+def test_save_and_load_round_trip(index, tmp_path):
+    index.add("ferry", "A new ferry line links the two islands from next summer.")
+    index.remove("strike")
+    index.save(tmp_path / "ix")
+    loaded = LexicalIndex.load(tmp_path / "ix")
+    assert len(loaded) == len(index)
+    for query in ("city council budget", "ferry islands", "new vaccine", "banks merger"):
+        assert [(m.doc_id, m.score) for m in loaded.search(query)] == [
+            (m.doc_id, m.score) for m in index.search(query)
+        ]
+    assert "strike" not in loaded
+    assert loaded.text("ferry").startswith("A new ferry")
+    loaded.add("tram", "The tram network gets twelve new stops.")
+    assert top(loaded, "tram stops") == "tram"
+
+
+def test_load_of_a_folder_without_an_index_says_so(tmp_path):
+    with pytest.raises(IndexLoadError, match="not a saved matching index"):
+        LexicalIndex.load(tmp_path)
+
+
+def test_merge_after_many_small_adds_keeps_results():
+    def code(i):
+        return "".join(chr(97 + (i // 26**k) % 26) for k in range(3))
+
+    index = LexicalIndex()
+    for i in range(6000):  # more than the pending limit: forces a merge on the way
+        index.add(f"p{i}", f"Passage about zz{code(i % 97)} and yy{code(i)}.")
+    assert index._pending == [] or len(index._pending) < 6000
+    assert top(index, f"zz{code(5005 % 97)} yy{code(5005)}") == "p5005"
+
+
+def test_empty_index_and_empty_query():
+    assert LexicalIndex().search("anything") == []
+    index = LexicalIndex()
+    index.add("a", "Some text.")
+    assert index.search("the of and") == []

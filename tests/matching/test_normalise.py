@@ -1,0 +1,125 @@
+from datetime import date
+
+import pytest
+
+from workbench.matching.normalise import detect_language, normalise, parse_number, stem
+
+ANCHOR = date(2025, 8, 30)
+
+
+def keys(text, **kwargs):
+    return set(normalise(text, **kwargs).fact_keys)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "97,4 Milliarden US-Dollar",
+        "$97.4 billion",
+        "USD 97.4 billion",
+        "US$97.4bn",
+        "Das Angebot lag bei 97,4 Mrd. Dollar.",
+    ],
+)
+def test_amounts_in_either_language_agree(text):
+    assert "amount:USD:97400000000" in keys(text)
+
+
+def test_amount_without_currency_still_gives_the_number():
+    assert "number:97400000000" in keys("97.4bn")
+
+
+def test_currency_carries_over_to_a_restated_amount():
+    found = keys("Knapp 100 Milliarden US-Dollar, genauer 97,4 Milliarden, wollte Musk zahlen.")
+    assert {"amount:USD:100000000000", "amount:USD:97400000000"} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("rund 3.400 Stellen", "de", "number:3400"),
+        ("3,400 jobs", "en", "number:3400"),
+        ("3,4 Prozent", "de", "percent:3.4"),
+        ("3.4 percent", "en", "percent:3.4"),
+        ("1.234.567 Menschen", "de", "number:1234567"),
+        ("1,234.5 tonnes", "en", "number:1234.5"),
+        ("1.234,5 Tonnen", "de", "number:1234.5"),
+        ("12 %", "de", "percent:12"),
+    ],
+)
+def test_numbers_with_either_decimal_mark(text, language, value):
+    assert value in keys(text, language=language)
+
+
+def test_parse_number_decides_by_grouping_and_language():
+    assert str(parse_number("3.400", "de")) == "3400"
+    assert str(parse_number("3,4", "de")) == "3.4"
+    assert str(parse_number("3.4", "en")) == "3.4"
+    assert str(parse_number("0,500", "en")) == "500"
+    assert str(parse_number("0,500", "de")) == "0.500"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("June 21, 2023", {"date:2023-06-21", "date:2023-06", "date:2023"}),
+        ("21. Juni 2023", {"date:2023-06-21", "date:2023-06", "date:2023"}),
+        ("am 22.08.2025 veröffentlicht", {"date:2025-08-22"}),
+        ("im März 2024", {"date:2024-03", "date:2024"}),
+        ("im Februar dieses Jahres", {"date:2025-02", "date:2025"}),
+        ("im vergangenen Jahr", {"date:2024"}),
+        ("last year", {"date:2024"}),
+        ("last March", {"date:2025-03"}),
+        ("im vergangenen Dezember", {"date:2024-12"}),
+        ("vor zwei Jahren", {"date:2023"}),
+        ("in 2019", {"date:2019"}),
+    ],
+)
+def test_dates_and_relative_dates(text, expected):
+    assert expected <= keys(text, anchor_date=ANCHOR)
+
+
+def test_relative_dates_need_an_anchor():
+    assert not any(k.startswith("date:") for k in keys("im vergangenen Jahr"))
+
+
+def test_the_verb_may_is_not_a_month():
+    assert not any(k.startswith("date:") for k in keys("Prices may rise", anchor_date=ANCHOR))
+
+
+def test_built_in_and_caller_aliases():
+    assert "name:financial times" in keys("laut einem Bericht der FT")
+    assert "name:zuckerberg" in keys("Mark Zuckerberg sagte")
+    assert "name:zuckerberg" not in keys("Der Meta-Chef sagte")
+    found = normalise("Der Meta-Chef sagte", aliases={"Meta-Chef": "zuckerberg"})
+    assert "name:zuckerberg" in found.fact_keys
+    assert "zuckerberg" in found.tokens
+
+
+def test_folding_stopwords_and_stemming():
+    tokens = normalise("Die Übernahme der Größten", language="de").tokens
+    assert "die" not in tokens and "der" not in tokens
+    assert "uebernahm" in tokens and "ubernahm" in tokens  # ä -> ae and plain a
+    assert stem("offers", "en") == stem("offered", "en") == stem("offer", "en")
+
+
+def test_lexicon_bridges_german_news_words_to_english():
+    tokens = set(normalise("Klage vor Gericht wegen der Absichtserklärung", language="de").tokens)
+    assert {"lawsuit", "court", "letter", "intent"} <= tokens
+    english = set(normalise("a lawsuit in court over the letter of intent").tokens)
+    assert {"lawsuit", "court", "letter", "intent"} <= english
+
+
+def test_compound_words_reach_the_lexicon():
+    assert "platform" in normalise("eine Konkurrenzplattform", language="de").tokens
+
+
+def test_language_detection():
+    assert detect_language("Weder Zuckerberg noch sein Unternehmen unterzeichneten") == "de"
+    assert detect_language("Neither Zuckerberg nor his company signed the letter") == "en"
+
+
+def test_fact_offsets_point_at_the_surface():
+    text = "Musk bot am 10. Februar 2025 rund 97,4 Milliarden US-Dollar."
+    for fact in normalise(text).facts:
+        assert text[fact.start : fact.end] == fact.surface
