@@ -143,3 +143,89 @@ def test_huge_file_is_refused(sessions: sessionmaker[Session], tmp_path: Path, m
     path.write_text("Acme hired 3,400 people in 2024. " * 100)
     [(_, outcome)] = import_many(sessions, [str(path)])
     assert isinstance(outcome, WorkbenchError) and "larger than" in str(outcome)
+
+
+@pytest.mark.parametrize(
+    ("words", "value", "expected"),
+    [
+        ("Inaccurate", 1, "inaccurate"), ("Untrue", 1, "inaccurate"), ("Not true", 1, "inaccurate"),
+        ("Nicht richtig", None, "inaccurate"), ("Mostly false", 2, "inaccurate"),
+        ("Mostly true", 4, "mostly_accurate"), ("Half true", 3, "misleading"),
+        ("Richtig", None, "accurate"), ("Unbelegt", None, "unverified"),
+        # words and number disagree: the number wins
+        ("True", 1, "inaccurate"),
+        (None, 5, "accurate"), (None, 1, "inaccurate"),
+    ],
+)  # fmt: skip
+def test_claimreview_ratings_map_onto_our_scale(
+    words: str | None, value: int | None, expected: str
+) -> None:
+    from workbench.importing.claimreview import map_rating
+
+    rating: dict[str, object] = {}
+    if words:
+        rating["alternateName"] = words
+    if value is not None:
+        rating.update(ratingValue=value, bestRating=5, worstRating=1)
+    assert map_rating(rating)[0] == expected
+
+
+def test_json_formats_are_told_apart(session: Session, tmp_path: Path) -> None:
+    pretty = tmp_path / "pretty.json"
+    pretty.write_text('{"claims": [\n  {"text": "One claim."},\n  {"text": "Two claims."}\n]}\n')
+    assert import_source(session, str(pretty)).claims_added == 2
+    trailing = tmp_path / "trailing.json"
+    trailing.write_text('[{"text": "A"}]\n{"text": oops')
+    with pytest.raises(WorkbenchError, match="line 2"):
+        import_source(session, str(trailing))
+    markdown = tmp_path / "article.md"
+    markdown.write_text(
+        "[Home](https://example.org) | [News](https://example.org/news)\n\n"
+        "The council approved a budget of $1.2 billion on Tuesday.\n"
+    )
+    assert import_source(session, str(markdown)).format == "text"
+
+
+def test_sources_named_in_a_claims_file_are_shared(session: Session, tmp_path: Path) -> None:
+    path = tmp_path / "rows.csv"
+    path.write_text(
+        "text,source\nA rose 2%.,Destatis\nB fell 3%.,Destatis\nC held at 4%.,Destatis\n"
+    )
+    import_source(session, str(path))
+    assert session.scalars(select(Source.name)).all() == ["Destatis"]
+
+
+def test_overlong_values_are_refused_on_every_backend(
+    sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text(
+        f"text,language,url\nA claim.,english (uk),\nB claim.,en,https://x.org/{'a' * 2100}\n"
+    )
+    [(_, outcome)] = import_many(sessions, [str(path)])
+    assert isinstance(outcome, WorkbenchError) and "long.csv, line 2: `language`" in str(outcome)
+
+
+def test_a_database_error_mid_file_rolls_the_whole_file_back(
+    sessions: sessionmaker[Session], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    import workbench.importing.service as service
+
+    real = service.find_or_create_source
+    calls = {"n": 0}
+
+    def second_call_fails(session, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise IntegrityError("INSERT INTO source", {}, Exception("duplicate key"))
+        return real(session, **kwargs)
+
+    monkeypatch.setattr(service, "find_or_create_source", second_call_fails)
+    path = tmp_path / "two.csv"
+    path.write_text("text,source\nFirst claim.,Reuters\nSecond claim.,AP\n")
+    [(_, outcome)] = import_many(sessions, [str(path)])
+    assert isinstance(outcome, WorkbenchError) and "database refused" in str(outcome)
+    with sessions() as session:
+        assert _counts(session) == (0, 0, 0, 0)

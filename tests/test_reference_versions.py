@@ -94,8 +94,12 @@ def test_refetch_keeps_versions_and_reanchors_evidence(
         assert lost.anchor_status == "lost"
         assert lost.passage.version_id == reference.versions[0].id
         assert "Meta did not respond" in lost.passage.text
-        anchors = session.scalars(select(EvidenceAnchor)).all()
-        assert {a.outcome for a in anchors} == {"moved", "lost"}
+        anchors = session.scalars(select(EvidenceAnchor).order_by(EvidenceAnchor.id)).all()
+        by_version = [(a.version_id, a.outcome) for a in anchors]
+        first, second = (v.id for v in reference.versions)
+        assert by_version == [
+            (first, "same_place"), (first, "same_place"), (second, "moved"), (second, "lost"),
+        ]  # fmt: skip
     # the same content again adds nothing
     with sessions.begin() as session:
         third = refetch(session, archive, added.reference_id)
@@ -142,3 +146,40 @@ def test_cli_trace_of_the_seed_claim(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert "[court_filing]" in hops[2] and "[sworn_statement]" in hops[3]
     assert any(line.startswith("NOTE:") and "Reuters" in line for line in lines)
     assert runner.invoke(cli, ["trace", "999"]).exit_code == 2
+
+
+def test_changed_wording_is_flagged_not_swapped_in(
+    sessions: sessionmaker[Session], server, archive: Archive
+) -> None:
+    """A pinned "supports" span must never silently become different words."""
+    before = FIRST.encode()
+    after = FIRST.replace("$97.4 billion bid", "$97.5 billion bid").encode()
+    url = server.add(
+        "/f", (200, before, {"Content-Type": "text/html"}), (200, after, {"Content-Type": "text/html"}),
+        (200, before, {"Content-Type": "text/html"}),
+    )  # fmt: skip
+    quote = "financing a $97.4 billion bid for the company in February"
+    with sessions.begin() as session:
+        added = ReferenceService(session, archive).add_fetched(fetch(url))
+        reference = session.get(Reference, added.reference_id)
+        assert reference is not None
+        evidence_id = _pin(session, _claim(session), reference, quote).id
+    with sessions.begin() as session:
+        changed = refetch(session, archive, added.reference_id)
+    assert [a.outcome for a in changed.anchors] == ["changed_text"]
+    with sessions() as session:
+        evidence = session.get(Evidence, evidence_id)
+        assert evidence is not None and evidence.anchor_status == "changed_text"
+        assert evidence.quote_exact == quote  # what the reviewer pinned, unchanged
+        new_anchor = session.scalars(
+            select(EvidenceAnchor).where(EvidenceAnchor.evidence_id == evidence_id)
+            .order_by(EvidenceAnchor.id.desc())
+        ).first()  # fmt: skip
+        assert new_anchor is not None and new_anchor.outcome == "changed_text"
+    # the page went back to its first text: that is a new version again, and current
+    with sessions.begin() as session:
+        back = refetch(session, archive, added.reference_id)
+        assert back.new_version
+        reference = session.get(Reference, added.reference_id)
+        assert reference is not None and "$97.4 billion" in reference.text
+        assert len(reference.versions) == 3

@@ -51,6 +51,11 @@ def test_verdicts_are_appended_and_the_latest_is_current(
         current = current_verdict(claim)
         assert current is not None and current.rating == "accurate"
         assert claim.version == 3
+
+    with sessions.begin() as session:
+        verdict = _verdict(session, claim_id, "Ana", "misleading", seen=3)
+        # the new verdict is in the claim's history once, not twice
+        assert [v.id for v in verdict.claim.verdicts].count(verdict.id) == 1
         assert claim.review_status == "reviewed"
 
 
@@ -69,8 +74,13 @@ def test_a_stale_save_is_refused_and_the_other_verdict_kept(
 
 def test_concurrent_writers_cannot_both_win(sessions: sessionmaker[Session], claim_id: int) -> None:
     """Two sessions read version 1; the second flush must fail, not overwrite silently."""
+    with sessions.begin() as session:
+        get_or_create_reviewer(session, "Ana")
+        get_or_create_reviewer(session, "Ben")
     first, second = sessions(), sessions()
     try:
+        # both reviewers have the claim open at version 1 before either saves
+        assert first.get(Claim, claim_id) is not None and second.get(Claim, claim_id) is not None
         _verdict(first, claim_id, "Ana", "accurate", seen=1)
         first.commit()
         with pytest.raises(StaleEditError):

@@ -151,7 +151,10 @@ def _claims_query() -> Any:
 
 
 def list_claims(session: Session, article_id: int | None = None) -> list[ClaimSummary]:
-    query = _claims_query().order_by(Claim.article_id, Claim.span_start, Claim.id)
+    # NULLs (captions, claims without a span) sort last on every backend
+    query = _claims_query().order_by(
+        Claim.article_id.asc().nulls_last(), Claim.span_start.asc().nulls_last(), Claim.id
+    )
     if article_id is not None:
         if session.get(Article, article_id) is None:
             raise NotFoundError(f"There is no article {article_id}.")

@@ -104,7 +104,7 @@ def import_(
 
         workbench import seeds/t3n-2025-08-30-musk-zuckerberg-openai.de.txt --outlet t3n
     """
-    from workbench.importing.service import ArticleMeta, import_source
+    from workbench.importing.service import ArticleMeta, import_one
 
     workspace = _workspace()
     meta = ArticleMeta(url=url, outlet=outlet, language=language)
@@ -112,13 +112,12 @@ def import_(
     progress = tqdm(sources, unit="file", disable=len(sources) < 2, file=sys.stderr)
     for source in progress:
         progress.set_postfix_str(os.path.basename(source)[:40])
-        try:
-            with workspace.sessions.begin() as session:
-                result = import_source(session, source, fmt=fmt, meta=meta)
-            tqdm.write(result.describe())
-        except WorkbenchError as error:
+        outcome = import_one(workspace.sessions, source, fmt=fmt, meta=meta)
+        if isinstance(outcome, WorkbenchError):
             failures += 1
-            tqdm.write(f"Error: {error}", file=sys.stderr)
+            tqdm.write(f"Error: {outcome}", file=sys.stderr)
+        else:
+            tqdm.write(outcome.describe())
     if failures:
         click.echo(
             f"{failures} of {len(sources)} sources failed; nothing of them was written.", err=True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from workbench.errors import InvalidInputError, NotFoundError
-from workbench.models import Evidence, Passage, Reviewer, Stance
+from workbench.models import Evidence, EvidenceAnchor, Passage, Reviewer, Stance
 from workbench.references.anchor import make_selectors
 from workbench.review import get_claim
 
@@ -52,5 +52,12 @@ def pin_evidence(
         added_by=reviewer,
     )
     claim.evidence.append(evidence)
+    session.flush()
+    session.add(
+        EvidenceAnchor(
+            evidence_id=evidence.id, version_id=passage.version_id, outcome="same_place",
+            position_start=position.start, position_end=position.end, score=score,
+        )
+    )  # fmt: skip
     session.flush()
     return evidence

@@ -289,9 +289,6 @@ class ReferenceVersion(Base):
     """One retrieval of a reference; versions are only ever added, never replaced."""
 
     __tablename__ = "reference_version"
-    __table_args__ = (
-        UniqueConstraint("reference_id", "content_hash", name="uq_reference_version"),
-    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     reference_id: Mapped[int] = mapped_column(ForeignKey("reference.id", ondelete="CASCADE"))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from workbench.errors import InvalidInputError, NotFoundError, StaleEditError
 from workbench.models import Claim, Reviewer, ReviewStatus, Verdict, utcnow
@@ -144,13 +145,18 @@ def record_verdict(
         claim_version=seen_version,
         created_at=at or utcnow(),
     )
-    session.add(verdict)
-    claim.verdicts.append(verdict)
+    session.add(verdict)  # Verdict(claim=...) already put it in claim.verdicts
     claim.version = seen_version + 1
     claim.review_status = (
         ReviewStatus.REVIEWED.value if agreement(claim).unanimous else ReviewStatus.DISPUTED.value
     )
     # the version column is SQLAlchemy's version_id_col: the UPDATE only succeeds if no other
     # transaction bumped it since we read it, closing the race between the check and the write
-    session.flush()
+    try:
+        session.flush()
+    except StaleDataError:
+        raise StaleEditError(
+            f"Claim {claim_id} was changed by someone else at the same moment. "
+            "Your verdict was not saved; reload the claim and save again."
+        ) from None
     return verdict

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from workbench.config import SEEDS_DIR
 from workbench.errors import WorkbenchError
+from workbench.evidence import pin_evidence
 from workbench.importing.analysis import analyse_article
 from workbench.importing.service import content_hash
 from workbench.models import (
@@ -20,13 +21,11 @@ from workbench.models import (
     Attribution,
     Claim,
     ClaimOrigin,
-    Evidence,
     Passage,
     Reference,
     ReferenceVersion,
     Source,
 )
-from workbench.references.anchor import make_selectors
 from workbench.references.extract import split_passages
 from workbench.review import get_or_create_reviewer, record_verdict
 from workbench.sources import create_source, link_sources
@@ -281,20 +280,11 @@ class SeedLoader:
             )
             if passage is None:
                 raise SeedDataError(f"evidence quote outside passages of {entry['reference']}")
-            quote, position = make_selectors(reference.text, start, end)
-            claim.evidence.append(
-                Evidence(
-                    passage=passage,
-                    stance=entry["stance"],
-                    quote_exact=quote.exact,
-                    quote_prefix=quote.prefix,
-                    quote_suffix=quote.suffix,
-                    position_start=position.start,
-                    position_end=position.end,
-                    note=entry.get("note"),
-                    added_by=reviewers.get(entry.get("reviewer", "")),
-                )
-            )
+            pin_evidence(
+                self.session, claim_id=claim.id, passage_id=passage.id, start=start, end=end,
+                stance=entry["stance"], reviewer=reviewers.get(entry.get("reviewer", "")),
+                note=entry.get("note"),
+            )  # fmt: skip
             count += 1
         self.session.flush()
         return count

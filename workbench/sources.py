@@ -19,7 +19,6 @@ ARTICLE_LOCAL_KINDS = frozenset(
         SourceKind.COURT_FILING,
         SourceKind.OFFICIAL_DOCUMENT,
         SourceKind.SWORN_STATEMENT,
-        SourceKind.OTHER,
     }
 )
 FUZZY_NAME_THRESHOLD = 92
@@ -35,7 +34,7 @@ def _fold(name: str) -> str:
 
 def find_source(session: Session, name: str, kind: str | None = None) -> Source | None:
     """A shared source by name or alias: exact (case-insensitive) first, then fuzzy."""
-    query = select(Source)
+    query = select(Source).order_by(Source.id)
     if kind is not None:
         query = query.where(Source.kind == kind)
     candidates = [s for s in session.scalars(query) if s.kind not in ARTICLE_LOCAL_KINDS]

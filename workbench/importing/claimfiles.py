@@ -27,6 +27,15 @@ OPTIONAL_COLUMNS = (
     "gloss_en",
 )
 MAX_CLAIM_CHARS = 5000
+# the database's column sizes: checked here so every backend refuses the same rows, clearly
+COLUMN_LIMITS = {
+    "language": 8,
+    "source": 300,
+    "url": 2000,
+    "article_title": 1000,
+    "gloss_en": 5000,
+    "attribution": 1000,
+}
 
 
 class MalformedFileError(WorkbenchError):
@@ -74,6 +83,11 @@ def _row(name: str, line: int, record: dict[str, Any]) -> ClaimRow:
         raise MalformedFileError(
             name, f"the claim is {len(text)} characters long (at most {MAX_CLAIM_CHARS})", line
         )
+    for column, limit in COLUMN_LIMITS.items():
+        if values[column] and len(values[column]) > limit:
+            raise MalformedFileError(
+                name, f"`{column}` is {len(values[column])} characters long (at most {limit})", line
+            )
     kinds = {k.value for k in SourceKind}
     if values["source_kind"] and values["source_kind"] not in kinds:
         raise MalformedFileError(
@@ -159,9 +173,17 @@ def _json_items(name: str, text: str) -> list[tuple[int, Any]]:
 def read_json(name: str, text: str) -> list[ClaimRow]:
     if not text.strip():
         raise MalformedFileError(name, "the file is empty")
-    stripped = text.lstrip()
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        whole_error = error
+    else:
+        whole_error = None
     items: list[tuple[int, Any]]
-    if stripped.startswith("{") and "\n{" in stripped.rstrip():
+    if whole_error is None:
+        items = _json_items(name, text)
+    elif text.lstrip().startswith("{"):
+        # not one JSON document: JSON Lines, where every non-empty line must parse
         items = []
         for number, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
@@ -170,10 +192,10 @@ def read_json(name: str, text: str) -> list[ClaimRow]:
                 items.append((number, json.loads(line)))
             except json.JSONDecodeError as error:
                 raise MalformedFileError(
-                    name, f"not valid JSON Lines ({error.msg})", number
+                    name, f"not valid JSON or JSON Lines ({error.msg})", number
                 ) from None
     else:
-        items = _json_items(name, text)
+        raise MalformedFileError(name, f"not valid JSON ({whole_error.msg})", whole_error.lineno)
     rows = []
     for line, item in items:
         if not isinstance(item, dict):

@@ -4,27 +4,35 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from workbench.importing.claimfiles import MalformedFileError
+from workbench.ratings import RATINGS_BY_KEY
 
 # Words fact-checkers use in reviewRating.alternateName, mapped onto our scale (de + en).
-_TEXTUAL_RATINGS: tuple[tuple[tuple[str, ...], str], ...] = (
+# Checked in this order, as whole words, so "mostly false" never reads as "false" and
+# "untrue", "not true" or "nicht richtig" never read as "true".
+_TEXTUAL_RATINGS: tuple[tuple[str, str], ...] = (
     (
-        ("mostly true", "mostly accurate", "weitgehend richtig", "überwiegend richtig"),
+        r"mostly (?:true|accurate|correct)|weitgehend (?:richtig|wahr)|überwiegend (?:richtig|wahr)",
         "mostly_accurate",
     ),
+    (r"mostly false|überwiegend falsch|weitgehend falsch", "inaccurate"),
     (
-        ("half true", "mixture", "misleading", "irreführend", "missing context", "teilweise"),
+        r"half[- ]true|mixture|mixed|misleading|irreführend|missing context|fehlender kontext|teilweise",
         "misleading",
     ),
-    (("unproven", "unverified", "unbelegt", "unklar", "not verifiable"), "unverified"),
     (
-        ("mostly false", "false", "falsch", "fake", "pants on fire", "incorrect", "wrong"),
+        r"unproven|unverified|unbelegt|unklar|not verifiable|unverifiable|nicht belegt|no evidence",
+        "unverified",
+    ),
+    (
+        r"(?:not|nicht|kein|keine)\s+(?:true|correct|accurate|richtig|wahr)|untrue|unwahr|inaccurate|incorrect|false|falsch|fake|pants on fire|wrong|erfunden",
         "inaccurate",
     ),
-    (("true", "correct", "accurate", "richtig", "wahr", "stimmt"), "accurate"),
+    (r"true|correct|accurate|richtig|wahr|stimmt|zutreffend", "accurate"),
 )
 
 
@@ -86,27 +94,43 @@ def map_rating(rating: Any) -> tuple[str | None, str | None]:
     if not isinstance(rating, dict):
         return None, None
     words = _name(rating.get("alternateName")) or _name(rating.get("name"))
+    textual = None
     if words:
         folded = words.casefold()
-        for cues, key in _TEXTUAL_RATINGS:
-            if any(cue in folded for cue in cues):
-                return key, words
+        textual = next(
+            (key for pattern, key in _TEXTUAL_RATINGS if re.search(rf"\b(?:{pattern})\b", folded)),
+            None,
+        )
+    numeric = _numeric_rating(rating)
+    # words and number disagree on which side of the scale: trust the number, which is
+    # what ClaimReview consumers (search engines) read
+    if textual and numeric and _side(textual) != _side(numeric):
+        return numeric, words
+    return textual or numeric, words
+
+
+def _side(key: str) -> int:
+    value = RATINGS_BY_KEY[key].value
+    return 0 if value is None else (1 if value >= 4 else -1 if value <= 2 else 0)
+
+
+def _numeric_rating(rating: dict[str, Any]) -> str | None:
     try:
         value = float(rating["ratingValue"])
         best = float(rating.get("bestRating", 5))
         worst = float(rating.get("worstRating", 1))
     except (KeyError, TypeError, ValueError):
-        return None, words
-    if best == worst:
-        return None, words
+        return None
+    if best == worst or not worst <= value <= best:
+        return None
     position = (value - worst) / (best - worst)
     if position >= 0.9:
-        return "accurate", words
+        return "accurate"
     if position >= 0.7:
-        return "mostly_accurate", words
+        return "mostly_accurate"
     if position >= 0.4:
-        return "misleading", words
-    return "inaccurate", words
+        return "misleading"
+    return "inaccurate"
 
 
 def read_claimreview(name: str, text: str) -> list[ClaimReviewRecord]:

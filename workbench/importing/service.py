@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from workbench.errors import WorkbenchError
@@ -89,6 +90,9 @@ def detect_format(name: str, text: str) -> str:
     """The format by extension, confirmed or overridden by a look at the content."""
     suffix = Path(name).suffix.lower()
     head = text.lstrip()[:2000].lower()
+    if suffix in {".txt", ".md", ".markdown", ".text"}:
+        # an article may well start with "[Home](...)": the extension says what it is
+        return "text"
     if head.startswith(("{", "[")):
         try:
             if is_claimreview(json.loads(text)):
@@ -215,6 +219,7 @@ def import_claim_rows(session: Session, name: str, text: str, fmt: str) -> Impor
     article_ids: list[int] = []
     claims_added = attributions_added = 0
     new_articles = 0
+    sources: dict[tuple[str, str], Source] = {}
     for (url, title), group in groups.items():
         language = group[0].language or detect_language(" ".join(r.text for r in group))
         article, created = _claims_file_article(
@@ -241,9 +246,11 @@ def import_claim_rows(session: Session, name: str, text: str, fmt: str) -> Impor
             session.add(claim)
             claims_added += 1
             if row.source:
-                source = find_or_create_source(
-                    session, name=row.source, kind=row.source_kind or SourceKind.OTHER.value
-                )
+                kind = row.source_kind or SourceKind.OTHER.value
+                key = (row.source.casefold(), kind)
+                if key not in sources:
+                    sources[key] = find_or_create_source(session, name=row.source, kind=kind)
+                source = sources[key]
                 claim.attributions.append(
                     Attribution(
                         source=source,
@@ -407,9 +414,18 @@ def import_many(
     """Each source in its own transaction: one bad file writes nothing and stops nothing else."""
     outcomes: list[tuple[str, ImportResult | WorkbenchError]] = []
     for source in sources:
-        try:
-            with session_factory.begin() as session:
-                outcomes.append((source, import_source(session, source, **options)))
-        except WorkbenchError as error:
-            outcomes.append((source, error))
+        outcomes.append((source, import_one(session_factory, source, **options)))
     return outcomes
+
+
+def import_one(session_factory, source: str, **options) -> ImportResult | WorkbenchError:
+    """One source, one transaction; any failure rolls it back and comes back as an error."""
+    try:
+        with session_factory.begin() as session:
+            return import_source(session, source, **options)
+    except WorkbenchError as error:
+        return error
+    except SQLAlchemyError as error:
+        # the database refused something the checks let through: report it, keep going
+        detail = str(getattr(error, "orig", error)).splitlines()[0]
+        return WorkbenchError(f"{source}: the database refused this import ({detail})")

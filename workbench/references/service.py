@@ -170,10 +170,9 @@ class ReferenceService:
                 retrieved_at=retrieved_at,
             )
             self.session.add(reference)
-        else:
-            for version in reference.versions:
-                if version.content_hash == sha:
-                    return ReferenceAdded(reference.id, version.id, False, False)
+        elif reference.current_version and reference.current_version.content_hash == sha:
+            return ReferenceAdded(reference.id, reference.current_version.id, False, False)
+        # a page that went back to an earlier text gets a version again: the history shows it
         version = ReferenceVersion(
             content_hash=sha,
             retrieved_at=retrieved_at,
@@ -229,18 +228,28 @@ class ReferenceService:
                     score=result.score,
                 )
             )
-            if result.found:
-                passage = next(
-                    p for p in version.passages if p.start_offset <= result.start < p.end_offset
+            passage = (
+                next(
+                    (p for p in version.passages if p.start_offset <= result.start < p.end_offset),
+                    None,
                 )
-                quote, position = make_selectors(version.text, result.start, result.end)
+                if result.found
+                else None
+            )
+            if passage is not None and result.outcome in {"same_place", "moved"}:
+                # the very words the reviewer pinned are there: follow them to the new version
+                _, position = make_selectors(version.text, result.start, result.end)
                 item.passage = passage
-                item.quote_exact, item.quote_prefix = quote.exact, quote.prefix
-                item.quote_suffix = quote.suffix
                 item.position_start, item.position_end = position.start, position.end
-            # lost evidence keeps its old passage, so the archived text it was pinned to shows
-            item.anchor_status = result.outcome
-            outcomes.append(AnchorOutcome(item.id, item.claim_id, result.outcome, item.quote_exact))
+            # changed text is never swapped in under the reviewer's stance: the evidence keeps
+            # what was pinned (and its old passage), the new wording is recorded on the anchor
+            # row and the evidence is flagged; lost evidence likewise keeps its archived text
+            item.anchor_status = (
+                result.outcome if passage is not None or not result.found else "lost"
+            )
+            outcomes.append(
+                AnchorOutcome(item.id, item.claim_id, item.anchor_status, item.quote_exact)
+            )
         self.session.flush()
         return outcomes
 

@@ -176,7 +176,6 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_reference_version")),
-        sa.UniqueConstraint("reference_id", "content_hash", name="uq_reference_version"),
     )
     op.create_table(
         "attribution",
