@@ -403,9 +403,9 @@ def test_sources_page_warns_about_many_outlets_resting_on_one_source(
     app.switch_page(SOURCES).run()
     assert_ok(app)
     warnings = [w.value for w in app.warning if "Many outlets, one primary source" in w.value]
-    # the FT, Reuters, Bloomberg, ... all reported the one filing, which rests on Musk's answers
+    # the FT, Reuters, Bloomberg, ... all reported the one court filing
     (warning,) = [w for w in warnings if "Financial Times" in w]
-    assert "interrogatories" in warning
+    assert "court filing" in warning
     for outlet in ("Bloomberg", "CNBC", "Reuters", "TechCrunch"):
         assert outlet in warning
     table = app.dataframe[0].value

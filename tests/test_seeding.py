@@ -73,8 +73,8 @@ def test_many_outlets_rest_on_one_filing(seeded_sessions: sessionmaker[Session])
     with seeded_sessions() as session:
         shared = shared_primary_sources(session)
         top = shared[0]
-        assert top.primary.kind == "sworn_statement"
-        assert {"Reuters", "Bloomberg", "CNBC"} <= set(top.outlets)
+        assert top.primary.kind == "court_filing"
+        assert {"Reuters", "Bloomberg", "CNBC", "Financial Times", "t3n"} <= set(top.outlets)
 
 
 def test_seed_verdicts_match_the_brief(seeded_sessions: sessionmaker[Session]) -> None:

@@ -67,3 +67,20 @@ def test_provenance_graph_draws_the_chain(seeded_sessions: sessionmaker[Session]
     assert dot.startswith("digraph provenance {") and dot.rstrip().endswith("}")
     assert "Financial Times\\n(news_outlet)" in dot
     assert dot.count("penwidth=3") == 3  # t3n -> FT -> filing -> sworn answers
+
+
+def test_dense_citation_web_is_bounded(session: Session) -> None:
+    """40 outlets each citing the next four: paths are capped, loops found by components."""
+    from workbench.tracing import MAX_PATHS, citation_graph, paths_to_primary
+
+    outlets = [create_source(session, name=f"Outlet {i}", kind="news_outlet") for i in range(40)]
+    for i, outlet in enumerate(outlets):
+        for j in range(i + 1, min(i + 5, 40)):
+            link_sources(session, outlet, outlets[j])
+    link_sources(session, outlets[-1], outlets[0])  # one long loop back
+    graph = citation_graph(session)
+    sources = {s.id: s for s in session.scalars(select(Source))}
+    paths = paths_to_primary(outlets[0].id, graph, sources)
+    assert 0 < len(paths) <= MAX_PATHS
+    [loop] = circular_citations(session)
+    assert set(loop) == {f"Outlet {i}" for i in range(40)} and loop[0] == "Outlet 0"

@@ -265,10 +265,11 @@ def trace(claim_id: int) -> None:
             click.echo("  WARNING: circular citation")
         if chain.ends_unverified:
             click.echo(f"  WARNING: the chain ends in an {chain.primary.kind} source")
+        on_chain = {hop.source_id for hop in chain.hops}
         for item in shared:
-            if item.primary.source_id == chain.primary.source_id:
+            if item.primary.source_id in on_chain:
                 click.echo(
-                    f"  NOTE: {len(item.outlets)} outlets rest on this one primary source: "
+                    f"  NOTE: {len(item.outlets)} outlets rest on one source, {item.primary.name}: "
                     + ", ".join(item.outlets)
                 )
 

@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 from workbench.models import Claim, Source, SourceKind, SourceLink
 
 MAX_CHAIN_LENGTH = 12
+# a dense citation web has exponentially many paths; a reviewer needs the first few dozen
+MAX_PATHS = 64
 UNVERIFIED_END_KINDS = frozenset({SourceKind.ANONYMOUS.value, SourceKind.OTHER.value})
 
 
@@ -66,6 +68,8 @@ def paths_to_primary(
     results: list[tuple[list[tuple[int, str | None]], bool]] = []
 
     def walk(node: int, path: list[tuple[int, str | None]], seen: set[int]) -> None:
+        if len(results) >= MAX_PATHS:
+            return
         cited = graph.get(node, [])
         if not cited or len(path) >= MAX_CHAIN_LENGTH:
             results.append((path, False))
@@ -112,40 +116,98 @@ class SharedPrimary:
 
 
 def shared_primary_sources(session: Session, minimum_outlets: int = 3) -> list[SharedPrimary]:
+    """Documents, people or posts that several outlets' reporting rests on.
+
+    For each outlet, the first sources beyond news outlets along its citations (so "FT cites
+    the filing" and "t3n cites FT" both land on the filing): many outlets, one source.
+    """
     graph = citation_graph(session)
     sources = {s.id: s for s in session.scalars(select(Source))}
-    outlets_by_primary: dict[int, set[str]] = defaultdict(set)
+    outlet = SourceKind.NEWS_OUTLET.value
+    outlets_by_source: dict[int, set[str]] = defaultdict(set)
     for source in sources.values():
-        if source.kind != SourceKind.NEWS_OUTLET.value or source.id not in graph:
+        if source.kind != outlet or source.id not in graph:
             continue
-        for path, _circular in paths_to_primary(source.id, graph, sources):
-            primary_id = path[-1][0]
-            if sources[primary_id].kind != SourceKind.NEWS_OUTLET.value:
-                outlets_by_primary[primary_id].add(source.name)
+        seen, frontier = {source.id}, [source.id]
+        while frontier:
+            node = frontier.pop()
+            for target, _note in graph.get(node, []):
+                if target in seen:
+                    continue
+                seen.add(target)
+                if sources[target].kind == outlet:
+                    frontier.append(target)
+                else:
+                    outlets_by_source[target].add(source.name)
     shared = [
         SharedPrimary(
-            Hop(primary_id, sources[primary_id].name, sources[primary_id].kind),
+            Hop(source_id, sources[source_id].name, sources[source_id].kind),
             tuple(sorted(outlets)),
         )
-        for primary_id, outlets in outlets_by_primary.items()
+        for source_id, outlets in outlets_by_source.items()
         if len(outlets) >= minimum_outlets
     ]
-    return sorted(shared, key=lambda s: -len(s.outlets))
+    return sorted(shared, key=lambda s: (-len(s.outlets), s.primary.name))
+
+
+def _strongly_connected(graph: Graph, nodes: Sequence[int]) -> list[list[int]]:
+    """Tarjan's algorithm, iterative, so a long citation chain cannot overflow the stack."""
+    index: dict[int, int] = {}
+    low: dict[int, int] = {}
+    stack: list[int] = []
+    on_stack: set[int] = set()
+    components: list[list[int]] = []
+    counter = 0
+    for root in nodes:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, child = work.pop()
+            if child == 0:
+                index[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            targets = [target for target, _ in graph.get(node, [])]
+            if child < len(targets):
+                work.append((node, child + 1))
+                target = targets[child]
+                if target not in index:
+                    work.append((target, 0))
+                elif target in on_stack:
+                    low[node] = min(low[node], index[target])
+                continue
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                components.append(component)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return components
 
 
 def circular_citations(session: Session) -> list[tuple[str, ...]]:
-    """Cycles in the citation graph (A cites B cites A), each as the names around the loop."""
+    """Groups of sources that cite each other in a circle, in citation order from the oldest."""
     graph = citation_graph(session)
     sources = {s.id: s for s in session.scalars(select(Source))}
-    cycles: set[tuple[int, ...]] = set()
-    for start in list(graph):
-        for path, circular in paths_to_primary(start, graph, sources):
-            if circular:
-                ids = [node for node, _ in path]
-                loop = ids[ids.index(ids[-1]) : -1]
-                pivot = loop.index(min(loop))
-                cycles.add(tuple(loop[pivot:] + loop[:pivot]))
-    return sorted(tuple(sources[i].name for i in cycle) for cycle in cycles)
+    nodes = sorted(set(graph) | {t for edges in graph.values() for t, _ in edges})
+    loops = []
+    for component in _strongly_connected(graph, nodes):
+        if len(component) < 2:
+            continue
+        members, ordered = set(component), [min(component)]
+        while len(ordered) < len(members):
+            nexts = [t for t, _ in graph.get(ordered[-1], []) if t in members and t not in ordered]
+            ordered.append(min(nexts) if nexts else min(members - set(ordered)))
+        loops.append(tuple(sources[i].name for i in ordered))
+    return sorted(loops)
 
 
 _KIND_STYLE = {
