@@ -60,9 +60,13 @@ def test_import_then_claims_json(runner: CliRunner) -> None:
     assert attribution["source_kind"] == "news_outlet" and attribution["kind"] == "reported"
     assert ft["verdict"] is None
     # the same article again changes nothing
-    again = runner.invoke(cli, ["import", str(SEED_ARTICLE)])
+    again = runner.invoke(cli, ["import", str(SEED_ARTICLE), "--outlet", "T3N"])
     assert again.exit_code == 0 and "already imported" in again.output
     assert len(json.loads(runner.invoke(cli, ["claims", "--json"]).stdout)) == len(claims)
+    # the same text syndicated by another outlet is a second article
+    syndicated = runner.invoke(cli, ["import", str(SEED_ARTICLE), "--outlet", "Yahoo News"])
+    assert syndicated.exit_code == 0 and "already imported" not in syndicated.output
+    assert len(json.loads(runner.invoke(cli, ["claims", "--json"]).stdout)) == 2 * len(claims)
 
 
 def test_import_failure_sets_exit_status_and_names_the_file(
@@ -102,3 +106,10 @@ def test_outdated_database_is_refused_without_traceback(runner: CliRunner, sqlit
     result = runner.invoke(cli, ["claims"])
     assert result.exit_code == 2
     assert "old0" in result.output and "Traceback" not in result.output
+
+
+def test_seed_refuses_a_database_where_the_article_was_imported_plainly(runner: CliRunner) -> None:
+    assert runner.invoke(cli, ["import", str(SEED_ARTICLE), "--outlet", "t3n"]).exit_code == 0
+    result = runner.invoke(cli, ["seed"])
+    assert result.exit_code == 2
+    assert "already imported as a plain article" in result.output

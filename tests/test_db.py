@@ -98,3 +98,49 @@ def test_migrations_match_the_models(database_url: str) -> None:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
     engine.dispose()
+
+
+def test_several_processes_starting_on_a_new_database(database_url: str) -> None:
+    """The app and a CLI started together: one creates and seeds, the others wait and reuse."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from workbench.bootstrap import open_workspace\n"
+        "w = open_workspace()\n"
+        "print('created' if w.created else 'reused')\n"
+    )
+    env = {**os.environ, "WORKBENCH_DATABASE_URL": database_url}
+    runs = [
+        subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
+    outputs = sorted(run.communicate(timeout=120)[0].strip() for run in runs)
+    assert [run.returncode for run in runs] == [0, 0, 0]
+    assert outputs == ["created", "reused", "reused"]
+    engine = make_engine(database_url)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM article")).scalar() == 1
+    engine.dispose()
+
+
+def test_check_constraints_follow_the_enumerations(database_url: str) -> None:
+    """Alembic does not compare CHECK constraints: a rating or kind added in code needs a migration."""
+    from workbench.models import AttributionKind, SourceKind, Stance
+    from workbench.ratings import RATING_SCALE
+
+    engine = make_engine(database_url)
+    ensure_schema(engine)
+    inspector = inspect(engine)
+    expected = {
+        "verdict": [r.key for r in RATING_SCALE],
+        "source": [k.value for k in SourceKind],
+        "attribution": [k.value for k in AttributionKind],
+        "evidence": [s.value for s in Stance],
+    }
+    for table, values in expected.items():
+        checks = " ".join(c["sqltext"] for c in inspector.get_check_constraints(table))
+        for value in values:
+            assert f"'{value}'" in checks, (table, value)
+    engine.dispose()

@@ -20,6 +20,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from workbench.ratings import RATING_SCALE
@@ -51,13 +52,17 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         return None if value is None else value.replace(tzinfo=dt.UTC)
 
 
+# JSONB on PostgreSQL: comparable, so DISTINCT and indexes work on rows that carry JSON
+JSONDocument = JSON().with_variant(JSONB(), "postgresql")
+
+
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {dt.datetime: UTCDateTime, dt.date: Date, dict[str, Any]: JSON}
+    type_annotation_map = {dt.datetime: UTCDateTime, dt.date: Date, dict[str, Any]: JSONDocument}
 
 
 class SourceKind(StrEnum):
@@ -131,7 +136,7 @@ class Source(Base):
     kind: Mapped[str] = mapped_column(String(30))
     url: Mapped[str | None] = mapped_column(String(2000))
     description: Mapped[str | None] = mapped_column(Text)
-    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    aliases: Mapped[list[str]] = mapped_column(JSONDocument, default=list)
     published: Mapped[dt.date | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
@@ -175,7 +180,7 @@ class Article(Base):
     republished: Mapped[dt.date | None]
     # the body as analysed: furniture stripped; claim spans index into it
     text: Mapped[str] = mapped_column(Text)
-    captions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    captions: Mapped[list[str]] = mapped_column(JSONDocument, default=list)
     # SHA-256 of the body text: importing the same article twice is a no-op
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     # the outlet as a Source, so a claim's trace starts at the article's publisher
@@ -207,7 +212,7 @@ class Claim(Base):
     span_start: Mapped[int | None]
     span_end: Mapped[int | None]
     check_worthiness: Mapped[float] = mapped_column(Float, default=0.0)
-    check_worthiness_reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    check_worthiness_reasons: Mapped[list[str]] = mapped_column(JSONDocument, default=list)
     origin: Mapped[str] = mapped_column(String(20), default=ClaimOrigin.BODY.value)
     review_status: Mapped[str] = mapped_column(
         String(20), default=ReviewStatus.NEEDS_REVIEW.value, index=True

@@ -15,7 +15,7 @@ from workbench.config import SEEDS_DIR
 from workbench.errors import WorkbenchError
 from workbench.evidence import pin_evidence
 from workbench.importing.analysis import analyse_article
-from workbench.importing.service import content_hash
+from workbench.importing.service import article_hash, content_hash
 from workbench.models import (
     Article,
     Attribution,
@@ -102,10 +102,20 @@ class SeedLoader:
     def load(self) -> SeedResult:
         analysis = analyse_article(self.raw, language=self.story["article"].get("language"))
         text = analysis.article.text
+        outlet = self.story["article"].get("outlet")
         existing = self.session.scalar(
-            select(Article).where(Article.content_hash == content_hash(text))
+            select(Article).where(Article.content_hash == article_hash(text, outlet))
         )
         if existing is not None:
+            first_reference = (self.story.get("references") or [{}])[0].get("url")
+            if first_reference and not self.session.scalar(
+                select(Reference.id).where(Reference.url == first_reference)
+            ):
+                raise SeedDataError(
+                    f"The seed article was already imported as a plain article ({existing.id}), "
+                    "without the seed story's sources, references and verdicts. Load the seed "
+                    "into a new database (e.g. WORKBENCH_DATABASE_URL=sqlite:///db/demo.sqlite3)."
+                )
             return SeedResult(existing.id, loaded=False)
 
         for entry in self.story["sources"]:
@@ -135,7 +145,7 @@ class SeedLoader:
             republished=_date(meta.get("republished")) or analysis.article.republished,
             text=text,
             captions=list(analysis.article.captions),
-            content_hash=content_hash(text),
+            content_hash=article_hash(text, outlet),
             source=self.sources.get(meta.get("source", "t3n")),
         )
         self.session.add(article)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.errors import InvalidInputError, NotFoundError
-from workbench.models import Attribution, Reviewer, Source, SourceKind, SourceLink
+from workbench.models import Attribution, Claim, Reviewer, Source, SourceKind, SourceLink
 
 # Sources of these kinds are named generically in articles ("Gerichtsakten", "people familiar
 # with the matter"): the same words in two articles are usually two different sources.
@@ -129,10 +129,32 @@ def confirm_attribution(
         source = session.get(Source, source_id)
         if source is None:
             raise NotFoundError(f"There is no source {source_id}.")
+        previous = attribution.source
         attribution.source = source
+        session.flush()
         article = attribution.claim.article
         if article is not None and article.source is not None:
             link_sources(session, article.source, source, note=attribution.phrase)
+            _drop_unused_link(session, article.source, previous)
     attribution.confirmed_by_id = reviewer.id
     session.flush()
     return attribution
+
+
+def _drop_unused_link(session: Session, publisher: Source, cited: Source) -> None:
+    """After a correction, the publisher -> old source edge goes if no attribution needs it."""
+    still_used = session.scalar(
+        select(Attribution.id)
+        .join(Attribution.claim)
+        .where(Attribution.source_id == cited.id, Claim.article.has(source_id=publisher.id))
+        .limit(1)
+    )
+    if still_used is None:
+        link = session.scalar(
+            select(SourceLink).where(
+                SourceLink.citing_source_id == publisher.id, SourceLink.cited_source_id == cited.id
+            )
+        )
+        if link is not None:
+            session.delete(link)
+            session.flush()

@@ -24,11 +24,11 @@ from workbench.models import (
     AttributionKind,
     Claim,
     ClaimOrigin,
+    Reviewer,
     Source,
     SourceKind,
-    Verdict,
 )
-from workbench.review import get_or_create_reviewer
+from workbench.review import get_or_create_reviewer, record_verdict
 from workbench.sources import find_or_create_source, link_sources
 
 FORMATS = ("text", "html", "csv", "json", "claimreview", "url")
@@ -74,6 +74,12 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def article_hash(text: str, outlet: str | None) -> str:
+    """The same text from the same outlet is the same article; a syndicated copy from another
+    outlet is a second article (and a second outlet resting on the same source)."""
+    return content_hash(f"{(outlet or '').casefold().strip()}\n{text}")
+
+
 def _decode(name: str, data: bytes) -> str:
     if not data.strip():
         raise MalformedFileError(name, "the file is empty")
@@ -115,9 +121,9 @@ class ArticleWriter:
     def __init__(self, session: Session):
         self.session = session
 
-    def existing(self, text: str) -> Article | None:
+    def existing(self, text: str, outlet: str | None) -> Article | None:
         return self.session.scalar(
-            select(Article).where(Article.content_hash == content_hash(text))
+            select(Article).where(Article.content_hash == article_hash(text, outlet))
         )
 
     def write(self, analysis: ArticleAnalysis, meta: ArticleMeta) -> tuple[Article, int, int]:
@@ -138,7 +144,7 @@ class ArticleWriter:
             republished=cleaned.republished,
             text=cleaned.text,
             captions=list(cleaned.captions),
-            content_hash=content_hash(cleaned.text),
+            content_hash=article_hash(cleaned.text, outlet),
             source=publisher,
         )
         self.session.add(article)
@@ -190,7 +196,7 @@ def import_article_text(
     if not analysis.article.text.strip():
         raise MalformedFileError(name, "no article text left after removing page furniture")
     writer = ArticleWriter(session)
-    existing = writer.existing(analysis.article.text)
+    existing = writer.existing(analysis.article.text, meta.outlet)
     if existing is not None:
         return ImportResult(name, "text", (existing.id,), 0, 0, already_imported=True)
     article, claims, attributions = writer.write(analysis, meta)
@@ -289,6 +295,7 @@ def import_claimreviews(session: Session, name: str, text: str) -> ImportResult:
             check_worthiness_reasons=[f"fact-checked before by {record.fact_checker}"],
         )
         session.add(claim)
+        session.flush()
         claims_added += 1
         if record.claimant:
             source = find_or_create_source(session, name=record.claimant, kind=record.claimant_kind)
@@ -297,7 +304,13 @@ def import_claimreviews(session: Session, name: str, text: str) -> ImportResult:
             )
             attributions_added += 1
         if record.rating:
-            checker = get_or_create_reviewer(session, record.fact_checker)
+            # another newsroom's verdict: recorded through the same service as ours (so any
+            # permission or audit check applies), by a reviewer marked as external
+            known = session.scalar(select(Reviewer).where(Reviewer.name == record.fact_checker))
+            checker = known or get_or_create_reviewer(session, record.fact_checker)
+            if known is None:
+                checker.role = "external"
+                session.flush()
             words = f" ({record.rating_text})" if record.rating_text else ""
             link = f" {record.review_url}" if record.review_url else ""
             at = (
@@ -305,16 +318,15 @@ def import_claimreviews(session: Session, name: str, text: str) -> ImportResult:
                 if record.review_date
                 else None
             )
-            verdict = Verdict(
+            record_verdict(
+                session,
+                claim_id=claim.id,
                 reviewer=checker,
                 rating=record.rating,
                 explanation=f"Imported ClaimReview by {record.fact_checker}{words}.{link}",
-                claim_version=1,
+                seen_version=claim.version,
+                at=at,
             )
-            if at is not None:
-                verdict.created_at = at
-            claim.verdicts.append(verdict)
-            claim.review_status = "reviewed"
     session.flush()
     return ImportResult(
         name, "claimreview", tuple(article_ids), claims_added, attributions_added, claims_added == 0

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -35,7 +36,9 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(length=30), nullable=False),
         sa.Column("url", sa.String(length=2000), nullable=True),
         sa.Column("description", sa.Text(), nullable=True),
-        sa.Column("aliases", sa.JSON(), nullable=False),
+        sa.Column(
+            "aliases", sa.JSON().with_variant(postgresql.JSONB(), "postgresql"), nullable=False
+        ),
         sa.Column("published", sa.Date(), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.CheckConstraint(
@@ -56,7 +59,9 @@ def upgrade() -> None:
         sa.Column("published", sa.Date(), nullable=True),
         sa.Column("republished", sa.Date(), nullable=True),
         sa.Column("text", sa.Text(), nullable=False),
-        sa.Column("captions", sa.JSON(), nullable=False),
+        sa.Column(
+            "captions", sa.JSON().with_variant(postgresql.JSONB(), "postgresql"), nullable=False
+        ),
         sa.Column("content_hash", sa.String(length=64), nullable=False),
         sa.Column("source_id", sa.Integer(), nullable=True),
         sa.Column("imported_at", sa.DateTime(), nullable=False),
@@ -130,7 +135,11 @@ def upgrade() -> None:
         sa.Column("span_start", sa.Integer(), nullable=True),
         sa.Column("span_end", sa.Integer(), nullable=True),
         sa.Column("check_worthiness", sa.Float(), nullable=False),
-        sa.Column("check_worthiness_reasons", sa.JSON(), nullable=False),
+        sa.Column(
+            "check_worthiness_reasons",
+            sa.JSON().with_variant(postgresql.JSONB(), "postgresql"),
+            nullable=False,
+        ),
         sa.Column("origin", sa.String(length=20), nullable=False),
         sa.Column("review_status", sa.String(length=20), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
@@ -167,7 +176,9 @@ def upgrade() -> None:
         sa.Column("retrieved_at", sa.DateTime(), nullable=False),
         sa.Column("final_url", sa.String(length=2000), nullable=True),
         sa.Column("http_status", sa.Integer(), nullable=True),
-        sa.Column("headers", sa.JSON(), nullable=False),
+        sa.Column(
+            "headers", sa.JSON().with_variant(postgresql.JSONB(), "postgresql"), nullable=False
+        ),
         sa.Column("text", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
             ["reference_id"],
