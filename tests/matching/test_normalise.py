@@ -25,6 +25,11 @@ def test_amounts_in_either_language_agree(text):
     assert "amount:USD:97400000000" in keys(text)
 
 
+def test_german_billion_is_a_trillion():
+    assert "amount:EUR:1200000000000" in keys("1,2 Billionen Euro", language="de")
+    assert "amount:EUR:1000000000000" in keys("eine Schuld von 1 Billion Euro", language="de")
+
+
 def test_amount_without_currency_still_gives_the_number():
     assert "number:97400000000" in keys("97.4bn")
 

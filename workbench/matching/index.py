@@ -395,12 +395,13 @@ class LexicalIndex:
             np.concatenate([scores, np.fromiter(extra.values(), dtype=np.float64)]),
         )
 
-    def _candidate_strings(self, docs: np.ndarray) -> tuple[list[str], list[frozenset[str]]]:
+    def _candidate_strings(self, docs: np.ndarray) -> tuple[list[str], list[str]]:
+        """Each candidate's space-joined words and space-joined fact terms."""
         words, facts = [], []
         for n in docs.tolist():
             word_part, fact_part, _ = self._signatures[n].split("\t")
             words.append(word_part)
-            facts.append(frozenset(fact_part.split()))
+            facts.append(fact_part)
         return words, facts
 
     # --- typo tolerance ---------------------------------------------------------------

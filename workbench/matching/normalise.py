@@ -234,11 +234,6 @@ def fold(text: str) -> str:
     return text.lower().translate(_FOLD)
 
 
-def fold_plain(text: str) -> str:
-    """Lower-case and fold umlauts to the plain vowel (ä -> a), as English spellings do."""
-    return text.lower().translate(_FOLD_PLAIN)
-
-
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e", "è": "e", "á": "a"})
 _FOLD_PLAIN = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "è": "e"})
 
@@ -520,8 +515,8 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
             scale_word = ""  # "5 m" is more often metres than millions
             end = m.end("num")
         exponent = _SCALE.get(scale_word, 0)
-        if scale_word in ("billion", "billions") and num_language == "de" and not m.group("pre"):
-            exponent = 12 if scale_word == "billion" and language == "de" else exponent
+        if scale_word == "billion" and num_language == "de" and not m.group("pre"):
+            exponent = 12  # eine Billion is a million million
         value = value.scaleb(exponent)
         if m.group("pct"):
             facts.append(Fact("percent", format_number(value), text[start:end], start, end))

@@ -29,7 +29,7 @@ def rerank(
     query_words: str,
     query_facts: frozenset[str],
     candidate_words: list[str],
-    candidate_facts: list[frozenset[str]],
+    candidate_facts: list[str],
     lexical: np.ndarray,
     *,
     weights: Weights = DEFAULT_WEIGHTS,
@@ -37,7 +37,8 @@ def rerank(
     """Scores in 0..1, one per candidate.
 
     ``lexical`` is the candidate stage's score already divided by the query's own
-    best possible score; ``*_words`` are space-joined normalised tokens.
+    best possible score; ``*_words`` are space-joined normalised tokens and
+    ``candidate_facts`` space-joined fact terms (``#date:2023-06``).
     """
     if not candidate_words:
         return np.zeros(0, dtype=np.float32)
@@ -50,7 +51,7 @@ def rerank(
     lexical = np.minimum(lexical.astype(np.float32), 1.0)
     if query_facts:
         shared = np.fromiter(
-            (len(query_facts & facts) for facts in candidate_facts),
+            (len(query_facts.intersection(facts.split())) for facts in candidate_facts),
             dtype=np.float32,
             count=len(candidate_facts),
         )
