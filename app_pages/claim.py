@@ -5,11 +5,15 @@ import streamlit as st
 from workbench import catalog, review, ui
 from workbench.catalog import AttributionView, ClaimDetail, EvidenceView
 from workbench.errors import NotFoundError, WorkbenchError
+from workbench.matching.explain import Mismatch
+from workbench.matching.service import EvidenceCandidate, link_candidate
 from workbench.tracing import SourceChain
 
 CHOICE = "claim_choice"  # the claim selectbox
 FORM_VERSION = "claim_form_version"  # the claim version the verdict form was last drawn with
 FLASH = "claim_flash"  # the outcome of the last save, shown once above the form
+CANDIDATE_FLASH = "claim_candidate_flash"  # the outcome of the last "Link as evidence"
+STANCES = ("supports", "refutes", "context")
 
 STANCE_BADGES = {
     "supports": ":green-badge[supports]",
@@ -210,6 +214,116 @@ def show_claim(detail: ClaimDetail) -> None:
                 ui.html_block(f"• {ui.escape(reason)}")
 
 
+def _stance_key(claim_id: int, passage_id: int) -> str:
+    return f"claim_candidate_stance_{claim_id}_{passage_id}"
+
+
+def _link(claim_id: int, candidate: EvidenceCandidate) -> None:
+    reviewer = ui.current_reviewer()
+    stance = st.session_state.get(_stance_key(claim_id, candidate.passage_id)) or "supports"
+    if reviewer is None:
+        outcome = ("error", "Choose your name under “Reviewing as” in the sidebar first.")
+    else:
+        try:
+            with workspace.sessions.begin() as session:
+                signer = review.get_or_create_reviewer(session, reviewer)
+                link_candidate(
+                    session, candidate, claim_id=claim_id, stance=stance, reviewer=signer
+                )
+        except WorkbenchError as error:
+            outcome = ("error", str(error))
+        else:
+            outcome = ("success", f"Linked the passage as evidence ({stance}).")
+    st.session_state[CANDIDATE_FLASH] = {
+        "claim_id": claim_id, "kind": outcome[0], "message": outcome[1]
+    }  # fmt: skip
+
+
+def candidate_markup(candidate: EvidenceCandidate) -> str:
+    title = candidate.reference_title or candidate.reference_url or "Reference"
+    source = ui.safe_link(candidate.reference_url, title) if candidate.reference_url else title
+    page = f" · page {candidate.page}" if candidate.page is not None else ""
+    start, end = candidate.span_in_passage
+    text = candidate.passage_text
+    quote = (
+        f"{ui.escape(text[:start])}<mark>{ui.escape(text[start:end])}</mark>{ui.escape(text[end:])}"
+    )
+    shared = [
+        f"{label}: {ui.escape(', '.join(candidate.matched.get(key, [])))}"
+        for key, label in (("names", "names"), ("numbers", "amounts"), ("dates", "dates"))
+        if candidate.matched.get(key)
+    ]
+    return (
+        f"<b>{source if candidate.reference_url else ui.escape(source)}</b>"
+        f"<small>{page} · match {candidate.score:.2f}</small>"
+        f"<blockquote>{quote}</blockquote>"
+        + (f"<small>Shared {' · '.join(shared)}</small>" if shared else "")
+    )
+
+
+def mismatch_message(mismatch: Mismatch) -> str:
+    what = "number" if mismatch.field == "number" else "date"
+    return (
+        f"Same story, different {what}: the claim says {mismatch.claim_value}, "
+        f"the evidence {mismatch.evidence_value}."
+    )
+
+
+def show_candidates(claim_id: int) -> None:
+    flash = st.session_state.get(CANDIDATE_FLASH)
+    if flash and flash["claim_id"] == claim_id:
+        getattr(st, flash["kind"])(flash["message"])
+        del st.session_state[CANDIDATE_FLASH]
+    with workspace.sessions() as session:
+        candidates = ui.matching_indexes().evidence_candidates(session, claim_id, top_k=5)
+    if not candidates:
+        st.info("No reference passage matches this claim. Add references on the References page.")
+    for candidate in candidates:
+        with st.container(border=True):
+            ui.html_block(candidate_markup(candidate))
+            for mismatch in candidate.mismatches:
+                st.warning(mismatch_message(mismatch), icon=":material/report:")
+            if candidate.already_linked:
+                st.caption("Already linked as evidence.")
+                continue
+            stance_column, button_column = st.columns([2, 1], vertical_alignment="bottom")
+            stance_column.selectbox(
+                "Stance",
+                STANCES,
+                index=1 if candidate.mismatches else 0,
+                key=_stance_key(claim_id, candidate.passage_id),
+            )
+            button_column.button(
+                "Link as evidence",
+                key=f"claim_candidate_link_{claim_id}_{candidate.passage_id}",
+                on_click=_link,
+                args=(claim_id, candidate),
+            )
+
+
+def show_checked_before(claim_id: int) -> None:
+    with workspace.sessions() as session:
+        similar = ui.matching_indexes().checked_before(session, claim_id, top_k=5)
+    if not similar:
+        st.caption("No similar claim from another article in the database.")
+    for other in similar:
+        with st.container(border=True):
+            verdict = (
+                f"<b>{ui.escape(ui.rating_label(other.rating))}</b> by {ui.escape(other.reviewer)}"
+                if other.rating
+                else "no verdict yet"
+            )
+            where = other.article_title or other.outlet or "a claims file"
+            ui.html_block(
+                f"“{ui.escape(other.text)}”<br><small>{ui.escape(where)} · match "
+                f"{other.score:.2f}</small><br>{verdict}"
+            )
+            for mismatch in other.mismatches:
+                st.warning(mismatch_message(mismatch), icon=":material/report:")
+            if st.button("Open", key=f"claim_similar_open_{claim_id}_{other.claim_id}"):
+                ui.open_claim(other.claim_id)
+
+
 left, right = st.columns([3, 2], gap="large")
 with left:
     show_claim(detail)
@@ -236,7 +350,17 @@ with left:
             if evidence.anchor_status in ANCHOR_WARNINGS:
                 st.warning(ANCHOR_WARNINGS[evidence.anchor_status])
 
+    st.subheader("Evidence candidates")
+    st.caption(
+        "Passages of the references that match this claim best, across German and English "
+        "(names, amounts and dates bridge the languages). Check flagged differences first."
+    )
+    show_candidates(claim_id)
+
 with right:
+    st.subheader("Checked before?")
+    show_checked_before(claim_id)
+
     st.subheader("Reviewers")
     agreement = detail.agreement
     if not agreement.ratings_by_reviewer:

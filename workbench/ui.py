@@ -13,8 +13,9 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from workbench import review
 from workbench.bootstrap import Workspace, open_workspace
-from workbench.config import Settings
+from workbench.config import DB_DIR, Settings
 from workbench.errors import InvalidInputError, StaleEditError, WorkbenchError
+from workbench.matching.service import MatchingIndexes, index_folder
 from workbench.models import ReviewStatus
 from workbench.ratings import RATING_SCALE, RATINGS_BY_KEY
 
@@ -56,6 +57,16 @@ def workspace() -> Workspace:
     except WorkbenchError as error:
         st.error(str(error))
         st.stop()
+
+
+@st.cache_resource(show_spinner="Loading the matching index…")
+def _matching_indexes(database_url: str) -> MatchingIndexes:
+    return MatchingIndexes(index_folder(database_url, DB_DIR))
+
+
+def matching_indexes() -> MatchingIndexes:
+    """The process-wide matching indexes of the configured database (kept in step by sync)."""
+    return _matching_indexes(Settings.from_env().database_url)
 
 
 # --- labels -------------------------------------------------------------------------------

@@ -111,6 +111,10 @@ class LexicalIndex:
     def __contains__(self, doc_id: str) -> bool:
         return doc_id in self._doc_index
 
+    def doc_ids(self) -> list[str]:
+        """The ids of the passages in the index (removed ones excluded)."""
+        return list(self._doc_index)
+
     @property
     def _merged(self) -> int:
         return len(self._fwd_ptr) - 1
