@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from streamlit.testing.v1 import AppTest
-from test_app import (  # noqa: F401  (fixtures)
+from test_app import (  # fixtures and helpers of the page tests
     app,
     app_database_url,
     assert_ok,
