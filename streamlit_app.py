@@ -15,6 +15,7 @@ page = st.navigation(
         st.Page("app_pages/article.py", title="Article", icon=":material/article:"),
         st.Page("app_pages/claim.py", title="Claim", icon=":material/fact_check:"),
         st.Page("app_pages/sources.py", title="Sources", icon=":material/account_tree:"),
+        st.Page("app_pages/references.py", title="References", icon=":material/library_books:"),
     ]
 )
 ui.reviewer_picker(ui.workspace())

@@ -1,4 +1,5 @@
-"""Sources: who cites whom, and where many outlets rest on one primary source."""
+"""Sources: who cites whom (as a table and a graph), where many outlets rest on one primary
+source, and where sources cite each other in a circle."""
 
 import streamlit as st
 
@@ -10,6 +11,8 @@ workspace = ui.workspace()
 with workspace.sessions() as session:
     sources = catalog.source_summaries(session)
     shared = tracing.shared_primary_sources(session)
+    circles = tracing.circular_citations(session)
+    graph = tracing.provenance_dot(session)
 
 st.title("Sources")
 
@@ -20,6 +23,14 @@ for finding in shared:
         f"all rest on {ui.escape(finding.primary.name)} ({ui.kind_label(finding.primary.kind)}). "
         "Their reports confirm each other only as far as that one source goes: count it once.",
         icon=":material/call_merge:",
+    )
+
+for circle in circles:
+    loop = " → ".join(ui.escape(name) for name in (*circle, circle[0]))
+    st.warning(
+        f"**Circular citation.** {loop}. Each of these rests on another in the circle, so "
+        "none of them confirms the others: find out what the circle itself rests on.",
+        icon=":material/sync_problem:",
     )
 
 if not sources:
@@ -59,6 +70,13 @@ st.dataframe(
         "description": st.column_config.TextColumn("description", width="large"),
     },
 )
+
+st.subheader("Who cites whom")
+st.caption("An arrow points from a source to the one it took the information from.")
+if any(source.cites for source in sources):
+    st.graphviz_chart(graph, width="stretch")
+else:
+    st.info("No citations recorded between sources yet.")
 
 st.subheader("One source in full")
 by_id = {source.id: source for source in shown}

@@ -16,6 +16,8 @@ from workbench.models import (
     Attribution,
     Claim,
     Evidence,
+    EvidenceAnchor,
+    Passage,
     Reference,
     ReferenceVersion,
     ReviewStatus,
@@ -426,3 +428,87 @@ def archived_responses(session: Session) -> list[ArchivedResponse]:
             )
         )
     return responses
+
+
+# re-anchoring outcomes a reviewer has to look at: the pinned words are gone or reworded
+FLAGGED_OUTCOMES = ("lost", "changed_text")
+
+
+@dataclass(frozen=True)
+class FlaggedEvidence:
+    """Evidence a re-fetch could not follow to the same words, with the archived text it was
+    pinned to: `before + quote + after` is the passage of the version the reviewer pinned."""
+
+    evidence_id: int
+    claim_id: int
+    claim_text: str
+    reference_id: int
+    stance: str
+    outcome: str
+    quote: str
+    before: str
+    after: str
+    page: int | None
+    pinned_sha256: str
+    pinned_retrieved_at: dt.datetime
+    # for changed text, the words now where the quote was (in the latest version); else None
+    now_reads: str | None
+    added_by: str | None
+
+
+def flagged_evidence(session: Session) -> list[FlaggedEvidence]:
+    """Evidence whose latest re-anchoring was lost or changed text, by reference, oldest first."""
+    evidence = session.scalars(
+        select(Evidence)
+        .join(Passage, Evidence.passage_id == Passage.id)
+        .where(Evidence.anchor_status.in_(FLAGGED_OUTCOMES))
+        .options(selectinload(Evidence.claim))
+        .order_by(Passage.reference_id, Evidence.id)
+    ).all()
+    latest: dict[int, EvidenceAnchor] = {}
+    if evidence:
+        anchors = session.scalars(
+            select(EvidenceAnchor)
+            .where(EvidenceAnchor.evidence_id.in_([item.id for item in evidence]))
+            .order_by(EvidenceAnchor.id)
+        )
+        latest = {anchor.evidence_id: anchor for anchor in anchors}
+    return [_flagged_view(session, item, latest.get(item.id)) for item in evidence]
+
+
+def _flagged_view(
+    session: Session, evidence: Evidence, anchor: EvidenceAnchor | None
+) -> FlaggedEvidence:
+    passage = evidence.passage
+    quote = evidence.quote_exact
+    offset = evidence.position_start - passage.start_offset
+    if passage.text[offset : offset + len(quote)] == quote:
+        before, after = passage.text[:offset], passage.text[offset + len(quote) :]
+    else:  # offsets that no longer fit the passage: show the quote on its own, not a wrong cut
+        before, after = "", ""
+    now_reads = None
+    if (
+        evidence.anchor_status == "changed_text"
+        and anchor is not None
+        and anchor.position_start is not None
+        and anchor.position_end is not None
+    ):
+        version = session.get(ReferenceVersion, anchor.version_id)
+        if version is not None:
+            now_reads = version.text[anchor.position_start : anchor.position_end]
+    return FlaggedEvidence(
+        evidence_id=evidence.id,
+        claim_id=evidence.claim_id,
+        claim_text=evidence.claim.text,
+        reference_id=passage.reference_id,
+        stance=evidence.stance,
+        outcome=evidence.anchor_status,
+        quote=quote,
+        before=before,
+        after=after,
+        page=passage.page,
+        pinned_sha256=passage.version.content_hash,
+        pinned_retrieved_at=passage.version.retrieved_at,
+        now_reads=now_reads,
+        added_by=evidence.added_by.name if evidence.added_by else None,
+    )
