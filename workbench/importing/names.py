@@ -1,0 +1,215 @@
+"""The lightweight name finder that scoring and attribution rely on: people, organisations
+and news outlets named in one article, found from titles, roles, appositions and word lists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# A small, general list of given names: it lets us tell "Elon Musk" from "Konkurrenten Mark"
+# in German, where every noun is capitalised.
+GIVEN_NAMES = _words(
+    """
+    Adam Alex Alexander Alice Ana Andrea Andreas Andrew Angela Anja Anna Anne Annalena Ari
+    Barbara Ben Benjamin Bernd Bill Bret Carl Carsten Charles Chris Christian Christine
+    Christoph Claudia Daniel David Dennis Dieter Doris Elizabeth Elon Emily Emma Eric Erik
+    Eva Frank Franz Friedrich Gabriel George Gerhard Greg Hannah Hans Heinz Helmut Hendrik
+    Ingrid Jack James Jan Jane Jeff Jennifer Jens Jessica John Jonas Jordan Joseph Julia
+    Julian Jürgen Karl Karin Katharina Kathrin Kevin Klaus Lars Laura Lea Lena Leo Lisa Lukas
+    Marc Maria Marie Mark Markus Martin Mary Matthias Max Michael Michelle Mike Nadia Nancy
+    Nicole Nina Olaf Oliver Pat Patrick Paul Peter Petra Philipp Priya Rachel Ralf Richard
+    Robert Sabine Sam Sandra Sarah Satya Scott Sebastian Stefan Stephan Steve Steven Sundar
+    Susanne Sven Thomas Thorsten Tim Tobias Tom Torsten Ulrich Ursula Uwe Walter Werner
+    William Wolfgang Yvonne
+    """
+)
+_ROLE = (
+    r"(?i:[\w-]*(?:chef|chefin|leiter|leiterin|sprecher|sprecherin|führer|führerin|direktor|"
+    r"direktorin|minister|ministerin|präsident|präsidentin|gründer|gründerin|forscher|"
+    r"forscherin|anwalt|anwältin|richter|richterin|analyst|analystin|officer|executive|"
+    r"founder|co-founder|spokesperson|spokeswoman|spokesman|president|senator|judge|"
+    r"chairman|chairwoman|chair|director|ceo|cfo|cto|coo))"
+)
+_CAP = r"[A-ZÄÖÜ][\w'’-]*[a-zäöüß][\w-]*"
+_PERSON_BY_ROLE = re.compile(rf"\b{_ROLE},?\s+((?:{_CAP}\s+)?{_CAP}\s+{_CAP}|{_CAP}\s+{_CAP})\b")
+_PERSON_BY_NAME = re.compile(rf"(?=\b([A-Z][a-z]+)(\s+[A-Z]\.)?\s+({_CAP})(?:\s+({_CAP}))?)")
+_ORG_SUFFIX = re.compile(
+    rf"\b((?:{_CAP}\s+)?(?:{_CAP}|[A-Z]{{2,}}))\s+(AG|GmbH|SE|KGaA|KG|Inc\.?|Corp\.?|"
+    r"Corporation|Ltd\.?|LLC|plc|PLC|e\.\s?V\.|Co\.|Group|Holding|Gruppe|Media|Partners)(?!\w)"
+)
+_EN_ORG_HEAD = re.compile(
+    rf"\b((?:the\s+)?(?:{_CAP}\s+(?:(?:and|of|for|&)\s+)?){{1,4}}(?:Commission|Ministry|Agency|Authority|Department|"
+    r"Council|Bank|Union|University|Court|Association|Institute|Foundation|Office|Board|"
+    r"Committee|Service|Administration|Parliament|Police))\b"
+)
+_CAMEL = re.compile(r"\b([a-z]?[A-Z][a-z]+[A-Z][A-Za-z]*|[a-z][A-Z][A-Za-z]+)\b")
+_ACRONYM = re.compile(r"\b([A-Z]{2,6})\b")
+_ACRONYM_STOP = _words(
+    "KI AI CEO CFO CTO COO USA US UK EU IT PR TV UN OK PM AM EST CET MEZ GMT PDF URL DNA GDP "
+    "BIP CDU SPD FDP AfD CSU ID EUR USD CHF GBP NYSE AG SE KG GmbH LLC PLC"
+)
+KNOWN_ORGANISATIONS = _words(
+    """
+    Meta OpenAI Google Alphabet Apple Microsoft Amazon Tesla SpaceX xAI Nvidia Intel IBM
+    Samsung Netflix Twitter Facebook Instagram WhatsApp TikTok ByteDance Anthropic Oracle
+    Siemens Volkswagen BMW Mercedes-Benz Bosch SAP Telekom Allianz Lufthansa Bayer BASF
+    Bundesregierung Bundestag Bundesnetzagentur Bundeskartellamt Bundesbank Europäische
+    FTC SEC BSI EZB ECB IWF IMF WHO NATO OECD Verdi DGB
+    """
+) | {"IG Metall", "European Commission", "EU-Kommission", "Deutsche Bank"}
+OUTLETS = {
+    "Financial Times": ("Financial Times", "FT"),
+    "Reuters": ("Reuters", "REUTERS"),
+    "Bloomberg": ("Bloomberg",),
+    "CNBC": ("CNBC",),
+    "Associated Press": ("Associated Press", "AP"),
+    "AFP": ("AFP", "Agence France-Presse"),
+    "dpa-AFX": ("dpa-AFX",),
+    "dpa": ("dpa", "Deutsche Presse-Agentur", "Deutschen Presse-Agentur"),
+    "Handelsblatt": ("Handelsblatt", "Handelsblatts"),
+    "Spiegel": ("Spiegel", "SPIEGEL", "Spiegels"),
+    "Zeit": ("ZEIT", "Zeit Online", "Die Zeit"),
+    "FAZ": ("FAZ", "Frankfurter Allgemeine", "Frankfurter Allgemeinen"),
+    "Süddeutsche Zeitung": ("Süddeutsche Zeitung", "Süddeutschen Zeitung", "SZ"),
+    "Bild": ("Bild-Zeitung", "BILD"),
+    "Welt": ("WELT", "Welt am Sonntag"),
+    "Tagesspiegel": ("Tagesspiegel", "Tagesspiegels"),
+    "Wirtschaftswoche": ("Wirtschaftswoche", "WirtschaftsWoche", "WiWo"),
+    "NZZ": ("NZZ", "Neue Zürcher Zeitung"),
+    "New York Times": ("New York Times", "NYT"),
+    "Wall Street Journal": ("Wall Street Journal", "WSJ"),
+    "Washington Post": ("Washington Post",),
+    "BBC": ("BBC",),
+    "CNN": ("CNN",),
+    "Guardian": ("Guardian",),
+    "TechCrunch": ("TechCrunch",),
+    "The Verge": ("The Verge", "Verge"),
+    "The Information": ("The Information",),
+    "Axios": ("Axios",),
+    "Politico": ("Politico",),
+    "Business Insider": ("Business Insider",),
+    "Wired": ("Wired",),
+    "Forbes": ("Forbes",),
+    "Economist": ("Economist",),
+    "heise": ("heise online", "heise", "Heise"),
+    "Golem": ("Golem.de", "Golem"),
+    "t3n": ("t3n",),
+    "Tagesschau": ("Tagesschau", "tagesschau.de"),
+    "ARD": ("ARD",),
+    "ZDF": ("ZDF",),
+}
+_ORG_APPOSITION = re.compile(
+    rf"\b(?i:unternehmen|konzern|firma|hersteller|company|firm|startup|start-up|rival|"
+    rf"maker|brand|marke|plattform|platform)\s+({_CAP}|[A-Z]{{2,}})\b"
+)
+_COMMON_CAPS = _words(
+    """
+    The A An In On At For From By With As But And Or If When While After Before Since This
+    That These Those It He She They We I You His Her Its Their Our My Your There Here What
+    Who How Why Where Which Today Yesterday Monday Tuesday Wednesday Thursday Friday Saturday
+    Sunday January February March April May June July August September October November
+    December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mr Mrs Ms Dr Is Are Was Were
+    Could Would Should Might Can Will Instead Many Some One Two Three Both Each Every Also
+    According Photo Image Related Subscribers Check Analysts Imagine Updated
+    """
+)
+
+
+@dataclass
+class NameIndex:
+    """People and organisations named in one article, with their short forms."""
+
+    people: dict[str, str] = field(default_factory=dict)  # alias -> full name
+    organisations: dict[str, str] = field(default_factory=dict)
+    entities: set[str] = field(default_factory=set)  # English proper names of unknown type
+    _pattern: re.Pattern | None = None
+
+    @classmethod
+    def build(cls, text: str, language: str) -> NameIndex:
+        index = cls()
+        for match in _PERSON_BY_ROLE.finditer(text):
+            index._add_person(match.group(1))
+        for match in _PERSON_BY_NAME.finditer(text):
+            given, initial, surname, second = match.groups()
+            if given in GIVEN_NAMES and surname not in _COMMON_CAPS:
+                tail = f" {second}" if second and language == "en" and second[0].isupper() else ""
+                if tail.strip() in _COMMON_CAPS:
+                    tail = ""
+                index._add_person(f"{given}{initial or ''} {surname}{tail}")
+        for match in _ORG_SUFFIX.finditer(text):
+            index._add_organisation(f"{match.group(1)} {match.group(2)}", short=match.group(1))
+        if language == "en":
+            for match in _EN_ORG_HEAD.finditer(text):
+                name = re.sub(r"^the\s+", "", match.group(1))
+                index._add_organisation(name, short=None)
+        for match in _ORG_APPOSITION.finditer(text):
+            if match.group(1) not in index.people:
+                index._add_organisation(match.group(1), short=None)
+        for match in _CAMEL.finditer(text):
+            if match.group(1) not in _ACRONYM_STOP:
+                index._add_organisation(match.group(1), short=None)
+        for match in _ACRONYM.finditer(text):
+            # Skip all-caps runs such as a dateline ("SAN FRANCISCO").
+            around = text[max(0, match.start() - 2) : match.end() + 2]
+            if match.group(1) not in _ACRONYM_STOP and not re.search(r"[A-Z]\s[A-Z]", around):
+                index._add_organisation(match.group(1), short=None)
+        for name in KNOWN_ORGANISATIONS:
+            if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w])", text):
+                index._add_organisation(name, short=None)
+        for name, aliases in OUTLETS.items():
+            for alias in aliases:
+                if re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
+                    index.organisations.setdefault(alias, name)
+        if language == "en":
+            index._collect_english_entities(text)
+        return index
+
+    def _add_person(self, full: str) -> None:
+        full = " ".join(full.split())
+        parts = full.split()
+        if any(p in _COMMON_CAPS for p in parts) or full in self.organisations:
+            return
+        self.people.setdefault(full, full)
+        self.people.setdefault(parts[-1], full)
+        self._pattern = None
+
+    def _add_organisation(self, full: str, short: str | None) -> None:
+        full = " ".join(full.split())
+        if full in self.people:
+            return
+        self.organisations.setdefault(full, full)
+        if short:
+            self.organisations.setdefault(short, full)
+            self.organisations.setdefault(short.split()[0], full)
+        self._pattern = None
+
+    def _collect_english_entities(self, text: str) -> None:
+        for match in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)", text):
+            words = [w for w in match.group(1).split() if w not in _COMMON_CAPS]
+            if words and match.start() > 0 and text[match.start() - 1] not in '\n"“„':
+                self.entities.add(" ".join(words).removesuffix("'s").removesuffix("’s"))
+
+    def mentions(self, text: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, full name, "person"|"organisation") for each mention in text."""
+        if self._pattern is None:
+            aliases = sorted({*self.people, *self.organisations}, key=len, reverse=True)
+            if not aliases:
+                return []
+            alternation = "|".join(re.escape(a) for a in aliases)
+            self._pattern = re.compile(rf"(?<![\w])({alternation})(?:s|'s|’s)?(?![\w])")
+        found = []
+        for match in self._pattern.finditer(text):
+            alias = match.group(1)
+            if alias in self.people:
+                found.append((match.start(), match.end(), self.people[alias], "person"))
+            else:
+                found.append(
+                    (match.start(), match.end(), self.organisations[alias], "organisation")
+                )
+        return found
