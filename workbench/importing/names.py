@@ -34,19 +34,81 @@ _ROLE = (
     r"direktorin|minister|ministerin|präsident|präsidentin|gründer|gründerin|forscher|"
     r"forscherin|anwalt|anwältin|richter|richterin|analyst|analystin|officer|executive|"
     r"founder|co-founder|spokesperson|spokeswoman|spokesman|president|senator|judge|"
-    r"chairman|chairwoman|chair|director|ceo|cfo|cto|coo))"
+    r"chairman|chairwoman|chair|director|ceo|cfo|cto|coo|"
+    r"rätin|meister|meisterin|verwalter|verwalterin|kämmerer|kämmerin|experte|expertin|"
+    r"ökonom|ökonomin|professor|professorin|vorsitzende|vorsitzender|abgeordnete|"
+    r"abgeordneter|beauftragte|beauftragter|referent|referentin|prüfer|prüferin|"
+    r"verteidiger|verteidigerin|staatsanwalt|staatsanwältin|ermittler|ermittlerin|"
+    r"secretary|mayor|governor|chancellor|editor|lawyer|attorney|economist|lecturer|"
+    r"researcher|scientist|specialist|manager|adviser|advisor|consultant|commissioner))"
 )
+# Words that make the noun phrase around a name a person: "X, a senior lecturer", "X, die
+# Leiterin des Amts".
+_PERSON_NOUN = (
+    rf"(?:{_ROLE}|[\w-]+(?:ist|ician|ologe|ologin)|doctor|physician|surgeon|nurse|author|"
+    r"engineer|teacher|student|resident|member|partner|head|chief|mother|father|patient|"
+    r"Ärztin|Arzt|Lehrerin|Lehrer|Mitglied|Mutter|Vater|Bewohnerin|Bewohner)"
+)
+_TITLE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?|Professor|Professorin|Sir|Dame|Frau|Herr|Herrn)"
 _CAP = r"[A-ZÄÖÜ][\w'’-]*[a-zäöüß][\w-]*"
 _PERSON_BY_ROLE = re.compile(rf"\b{_ROLE},?\s+((?:{_CAP}\s+)?{_CAP}\s+{_CAP}|{_CAP}\s+{_CAP})\b")
-_PERSON_BY_NAME = re.compile(rf"(?=\b([A-Z][a-z]+)(\s+[A-Z]\.)?\s+({_CAP})(?:\s+({_CAP}))?)")
+_PERSON_BY_TITLE = re.compile(
+    rf"(?<![\w-]){_TITLE}(?: (?:Dr|Prof)\.)* ((?:{_CAP} ){{0,2}}{_CAP})(?![\w-])"
+)
+# "Der Anwalt der Kläger, Benedikt Hofmaier," / "the primary care minister, Priya Lal,"
+_PERSON_AFTER_ROLE = re.compile(
+    rf"\b{_ROLE}\b(?:[^,;:.\n]|\d\.){{0,60}}, ({_CAP}(?: {_CAP}){{1,2}})(?=\s*[,.;:(])"
+)
+# "Tomasz Wilk, a health economist" / "Monika Brandt, die Leiterin"
+_PERSON_BEFORE_ROLE = re.compile(
+    rf"\b({_CAP}(?: {_CAP}){{1,2}}), (?:(?:a|an|the|who|its|his|her|their|die|der|eine|ein)\s+)"
+    rf"(?:[\w'’-]+\s+){{0,5}}?{_PERSON_NOUN}\b"
+)
+_ORG_NOUN = (
+    r"(?:company|firm|startup|start-up|charity|nonprofit|non-profit|group|maker|provider|"
+    r"bank|agency|regulator|watchdog|union|association|organisation|organization|developer|"
+    r"drugmaker|retailer|insurer|operator|lender|manufacturer|publisher|fund|platform|"
+    r"Unternehmen|Konzern|Verein|Verband|Hersteller|Anbieter|Firma|Gruppe|Start-up|Behörde|"
+    r"Organisation|Stiftung|Gewerkschaft)"
+)
+# "Parabolic, the enterprise AI company" / "The Patients' Voice Alliance, a charity"
+_ORG_BEFORE_NOUN = re.compile(
+    rf"\b((?:{_CAP}['’]? ){{0,3}}(?:{_CAP}|[A-Z]{{2,}})), (?:a|an|the|its|ein|eine|der|die|das) "
+    rf"(?:[\w'’-]+ ){{0,4}}?{_ORG_NOUN}\b"
+)
+# Head words of organisations in a noun phrase without a known name: "der Stadt", "des
+# Haus- und Grundbesitzervereins", "the Department of Health", "a charity".
+ORGANISATION_WORD = re.compile(
+    r"(?i:(?<![\w])[\w-]*(?:verband|verbands|verein|vereins|behörde|ministerium|ministeriums|"
+    r"stadt|verwaltung|landkreis|landkreises|kreis|kreises|staatsanwaltschaft|gericht|"
+    r"gerichts|gerichtes|amt|amts|amtes|kammer|gewerkschaft|partei|fraktion|opposition|"
+    r"koalition|regierung|senat|stadtrat|gemeinderat|polizei|klinik|klinikum|klinikums|"
+    r"universität|hochschule|institut|instituts|stiftung|bund|bunds|bundes|krankenkasse|"
+    r"agentur|aufsicht|gemeinde|bezirk|bezirks|kommission|konzern|konzerns|unternehmen|"
+    r"unternehmens|firma|gruppe|vorstand|vorstands|betriebsrat|betriebsrats|ministry|council|"
+    r"university|college|department|agency|commission|charity|alliance|institute|foundation|"
+    r"trust|society|hospital|centre|center|association|federation|union|authority|office|"
+    r"board|committee|administration|parliament|police|bank|company|firm|nonprofit|"
+    r"organisation|organization|regulator|watchdog|government|party|coalition|campaign|"
+    r"network|opposition|prosecutors?|startup|group)(?![\w-]))"
+)
+_TITLE_WORD = re.compile(_TITLE)
+_PAIR = re.compile(rf"(?<![\w-])({_CAP}) ({_CAP})(?![\w-])")
+_SPEECH_NEXT = (
+    r"said|says|told|tells|added|wrote|argued|explained|noted|insisted|warned|replied|"
+    r"sagte|sagt|erklärte|betonte|ergänzte|fügte|warnte|schrieb|so"
+)
+_PERSON_BY_NAME = re.compile(rf"(?=\b([A-Z][a-z]+)( [A-Z]\.)? ({_CAP})(?: ({_CAP}))?)")
 _ORG_SUFFIX = re.compile(
     rf"\b((?:{_CAP}\s+)?(?:{_CAP}|[A-Z]{{2,}}))\s+(AG|GmbH|SE|KGaA|KG|Inc\.?|Corp\.?|"
     r"Corporation|Ltd\.?|LLC|plc|PLC|e\.\s?V\.|Co\.|Group|Holding|Gruppe|Media|Partners)(?!\w)"
 )
 _EN_ORG_HEAD = re.compile(
-    rf"\b((?:the\s+)?(?:{_CAP}\s+(?:(?:and|of|for|&)\s+)?){{1,4}}(?:Commission|Ministry|Agency|Authority|Department|"
+    rf"\b((?:the\s+)?(?:{_CAP}['’]?\s+(?:(?:and|of|for|&)\s+)?){{1,4}}(?:Commission|Ministry|Agency|Authority|Department|"
     r"Council|Bank|Union|University|Court|Association|Institute|Foundation|Office|Board|"
-    r"Committee|Service|Administration|Parliament|Police))\b"
+    r"Committee|Service|Administration|Parliament|Police|Alliance|College|Trust|Society|"
+    r"Hospital|Centre|Center|Federation|Party|Coalition|Network|Fund|Campaign|Tribunal|"
+    r"Inspectorate|Organisation|Organization))\b"
 )
 _CAMEL = re.compile(r"\b([a-z]?[A-Z][a-z]+[A-Z][A-Za-z]*|[a-z][A-Z][A-Za-z]+)\b")
 _ACRONYM = re.compile(r"\b([A-Z]{2,6})\b")
@@ -133,8 +195,9 @@ class NameIndex:
     @classmethod
     def build(cls, text: str, language: str) -> NameIndex:
         index = cls()
-        for match in _PERSON_BY_ROLE.finditer(text):
-            index._add_person(match.group(1))
+        for pattern in (_PERSON_BY_TITLE, _PERSON_BY_ROLE, _PERSON_AFTER_ROLE, _PERSON_BEFORE_ROLE):
+            for match in pattern.finditer(text):
+                index._add_person(match.group(1))
         for match in _PERSON_BY_NAME.finditer(text):
             given, initial, surname, second = match.groups()
             if given in GIVEN_NAMES and surname not in _COMMON_CAPS:
@@ -142,12 +205,15 @@ class NameIndex:
                 if tail.strip() in _COMMON_CAPS:
                     tail = ""
                 index._add_person(f"{given}{initial or ''} {surname}{tail}")
+        index._add_pairs_by_short_form(text)
         for match in _ORG_SUFFIX.finditer(text):
             index._add_organisation(f"{match.group(1)} {match.group(2)}", short=match.group(1))
         if language == "en":
             for match in _EN_ORG_HEAD.finditer(text):
-                name = re.sub(r"^the\s+", "", match.group(1))
+                name = re.sub(r"^[Tt]he\s+", "", match.group(1))
                 index._add_organisation(name, short=None)
+        for match in _ORG_BEFORE_NOUN.finditer(text):
+            index._add_organisation(re.sub(r"^The\s+", "", match.group(1)), short=None)
         for match in _ORG_APPOSITION.finditer(text):
             if match.group(1) not in index.people:
                 index._add_organisation(match.group(1), short=None)
@@ -170,8 +236,31 @@ class NameIndex:
             index._collect_english_entities(text)
         return index
 
+    def _add_pairs_by_short_form(self, text: str) -> None:
+        """Two capitalised words whose last word later speaks alone ("Wilk said") name a
+        person; whose first word does ("Stratus says"), an organisation."""
+        for match in _PAIR.finditer(text):
+            first, last = match.groups()
+            if first in _COMMON_CAPS or last in _COMMON_CAPS or match.group() in self.people:
+                continue
+            for alone, other in ((last, first), (first, last)):
+                speaks = re.search(
+                    rf"(?<!{re.escape(other)} )(?<![\w-]){re.escape(alone)}(?:s|'s|’s)?\s+(?:{_SPEECH_NEXT})\b"
+                    rf"|\b(?:{_SPEECH_NEXT})\s+{re.escape(alone)}(?![\w-])",
+                    text,
+                )
+                if not speaks:
+                    continue
+                if alone == last:
+                    self._add_person(match.group())
+                elif first not in GIVEN_NAMES and not _TITLE_WORD.fullmatch(first):
+                    self._add_organisation(match.group(), short=first)
+                break
+
     def _add_person(self, full: str) -> None:
-        full = " ".join(full.split())
+        full = " ".join(w for w in full.split() if not _TITLE_WORD.fullmatch(w))
+        if not full:
+            return
         parts = full.split()
         if any(p in _COMMON_CAPS for p in parts) or full in self.organisations:
             return
