@@ -173,8 +173,23 @@ def _typo(word: str, rng: random.Random) -> str:
     return word[:i] + rng.choice("aeiourstn") + word[i:]
 
 
+_NOT_NAMES = set(FIRST) | set(PLACES) | set(ORG_TAILS) | {"A", "Regulators"}
+
+
+def _is_name(word: str) -> bool:
+    """A surname or an organisation's own name: what makes a claim about *this* passage."""
+    core = word.strip(",.")
+    return core[:1].isupper() and core not in _NOT_NAMES
+
+
 def make_query(parts: list[str | Slot], rng: random.Random) -> str:
-    """A reviewer's version of a passage: edited, partly the other language's way."""
+    """A reviewer's version of a passage: edited, partly the other language's way.
+
+    Words are dropped and reordered, one or two get a typo, numbers and dates may be written
+    the German way and the claim may be a shorter window of the passage; but, as in a real
+    claim, it still names who it is about (a surname or the company's own name may carry a
+    typo, but not every one of them vanishes), or no matcher could tell which passage is meant.
+    """
     german = rng.random() < 0.5
     # a slot's words stay together through the edits ("97,4 Milliarden US-Dollar")
     glued = [
@@ -186,9 +201,18 @@ def make_query(parts: list[str | Slot], rng: random.Random) -> str:
     words = render(glued, german_slots=german).rstrip(".").split(" ")
     if rng.random() < 0.3 and len(words) > 10:  # a shorter paraphrase: a window of it
         size = max(8, int(len(words) * 0.7))
-        start = rng.randint(0, len(words) - size)
+        starts = [
+            s for s in range(len(words) - size + 1) if any(map(_is_name, words[s : s + size]))
+        ]
+        start = rng.choice(starts) if starts else 0
         words = words[start : start + size]
-    words = [w for w in words if rng.random() > 0.15 or "\xa0" in w or w[:1].isdigit()]
+    names = [i for i, w in enumerate(words) if _is_name(w)]
+    kept_name = rng.choice(names) if names else -1
+    words = [
+        w
+        for i, w in enumerate(words)
+        if i == kept_name or rng.random() > 0.15 or "\xa0" in w or w[:1].isdigit()
+    ]
     if len(words) > 6 and rng.random() < 0.5:  # reorder: move a chunk to the front
         cut = rng.randint(2, len(words) - 2)
         words = words[cut:] + words[:cut]

@@ -25,6 +25,7 @@ from workbench.matching.align import align
 from workbench.matching.explain import Mismatch
 from workbench.matching.index import IndexLoadError, LexicalIndex
 from workbench.matching.normalise import NormalisedText, normalise
+from workbench.matching.posts import strip_post_furniture
 from workbench.models import Article, Claim, Evidence, Passage, Reference, ReferenceVersion
 from workbench.review import current_verdict, get_claim
 
@@ -282,7 +283,12 @@ class MatchingIndexes:
         claim = get_claim(session, claim_id)
         self.sync(session)
         anchor, aliases = claim_context(claim)
-        query = normalise(claim.text, language=claim.language, anchor_date=anchor, aliases=aliases)
+        query = normalise(
+            strip_post_furniture(claim.text),
+            language=claim.language,
+            anchor_date=anchor,
+            aliases=aliases,
+        )
         with self._lock:
             matches = self._parts[_EVIDENCE].index.search(query, k=top_k)
         passages = _passages_by_id(session, [int(m.doc_id[1:]) for m in matches])
@@ -323,7 +329,12 @@ class MatchingIndexes:
         claim = get_claim(session, claim_id)
         self.sync(session)
         anchor, aliases = claim_context(claim)
-        query = normalise(claim.text, language=claim.language, anchor_date=anchor, aliases=aliases)
+        query = normalise(
+            strip_post_furniture(claim.text),
+            language=claim.language,
+            anchor_date=anchor,
+            aliases=aliases,
+        )
         with self._lock:
             matches = self._parts[_CLAIMS].index.search(query, k=top_k * 4 + 10)
         found = []

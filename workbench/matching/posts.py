@@ -1,0 +1,45 @@
+"""Strip what a social post carries besides its claim before it is matched.
+
+A claim copied from X/Twitter, Mastodon or Facebook brings its embed signature ("— Jane Doe
+(@jdoe) February 25, 2016"), links, @handles, "RT" markers and hashtag signs. They say who
+posted and when, not what is claimed, and their names and dates would otherwise count as
+facts the evidence ought to share.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "— Name (@handle) February 25, 2016" at the end of an embedded tweet
+_EMBED_SIGNATURE = re.compile(
+    r"\s*[—–-]{1,2}\s*[^—–\n]{0,80}\(@\w{1,30}\)\s*"
+    r"(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2}\.? [A-Za-zä]+\.? \d{4})?\s*$"
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+|pic\.twitter\.com/\S+", re.IGNORECASE)
+_LEADING_HANDLES = re.compile(r"^(?:\s*\.?@\w{1,30})+\s*")  # a reply: "@a @b text"
+_HANDLE = re.compile(r"(?<![\w@])@(?=\w{1,30})")  # inside a sentence it names someone
+_RETWEET = re.compile(r"^\s*RT\b\s*(?:@\w{1,30})?:?\s*")
+_HASH = re.compile(r"(?<![\w&])#(?=\w)")
+_SPACES = re.compile(r"[ \t]{2,}")
+
+
+def looks_like_post(text: str) -> bool:
+    return bool(_URL.search(text) or _HANDLE.search(text) or _HASH.search(text))
+
+
+def strip_post_furniture(text: str) -> str:
+    """The claim in a social post: signature, links, handles and markers removed.
+
+    Text without any of them comes back unchanged, so articles and fact-checks are not
+    touched. A post that is nothing but furniture keeps its text (better than nothing).
+    """
+    if not looks_like_post(text) and "(@" not in text:
+        return text
+    cleaned = _EMBED_SIGNATURE.sub("", text)
+    cleaned = _RETWEET.sub("", cleaned)
+    cleaned = _URL.sub(" ", cleaned)
+    cleaned = _LEADING_HANDLES.sub("", cleaned)
+    cleaned = _HANDLE.sub("", cleaned)
+    cleaned = _HASH.sub("", cleaned)
+    cleaned = _SPACES.sub(" ", cleaned).strip()
+    return cleaned or text
