@@ -2,17 +2,22 @@
 
 import streamlit as st
 
-from workbench import catalog, review, ui
+from workbench import catalog, review, sources, ui
 from workbench.catalog import AttributionView, ClaimDetail, EvidenceView
 from workbench.errors import NotFoundError, WorkbenchError
 from workbench.matching.explain import Mismatch
 from workbench.matching.service import EvidenceCandidate, link_candidate
+from workbench.models import SourceKind
 from workbench.tracing import SourceChain
 
 CHOICE = "claim_choice"  # the claim selectbox
 FORM_VERSION = "claim_form_version"  # the claim version the verdict form was last drawn with
 FLASH = "claim_flash"  # the outcome of the last save, shown once above the form
 CANDIDATE_FLASH = "claim_candidate_flash"  # the outcome of the last "Link as evidence"
+ATTRIBUTION_FLASH = "claim_attr_flash"  # the outcome of the last confirm or correction
+NEW_SOURCE = "new"  # the "Correct the source" option that adds a source
+SOURCE_KINDS = tuple(kind.value for kind in SourceKind)
+NO_REVIEWER = "Choose your name under “Reviewing as” in the sidebar first."
 STANCES = ("supports", "refutes", "context")
 
 STANCE_BADGES = {
@@ -187,6 +192,146 @@ def attributions_table(attributions: tuple[AttributionView, ...]) -> str:
     )
 
 
+def _source_key(attribution_id: int) -> str:
+    return f"claim_attr_source_{attribution_id}"
+
+
+def _new_name_key(attribution_id: int) -> str:
+    return f"claim_attr_new_name_{attribution_id}"
+
+
+def _new_kind_key(attribution_id: int) -> str:
+    return f"claim_attr_new_kind_{attribution_id}"
+
+
+def _attribution_flash(claim_id: int, attribution_id: int, kind: str, message: str) -> None:
+    st.session_state[ATTRIBUTION_FLASH] = {
+        "claim_id": claim_id, "attribution_id": attribution_id, "kind": kind, "message": message
+    }  # fmt: skip
+
+
+def _confirm(claim_id: int, attribution_id: int) -> None:
+    reviewer = ui.current_reviewer()
+    if reviewer is None:
+        _attribution_flash(claim_id, attribution_id, "error", NO_REVIEWER)
+        return
+    try:
+        with workspace.sessions.begin() as session:
+            signer = review.get_or_create_reviewer(session, reviewer)
+            attribution = sources.confirm_attribution(session, attribution_id, signer)
+            name = attribution.source.name
+    except WorkbenchError as error:
+        _attribution_flash(claim_id, attribution_id, "error", str(error))
+        return
+    _attribution_flash(
+        claim_id, attribution_id, "success", f"Confirmed: the phrase means {ui.escape(name)}."
+    )
+
+
+def _correct(claim_id: int, attribution_id: int) -> None:
+    reviewer = ui.current_reviewer()
+    choice = st.session_state.get(_source_key(attribution_id))
+    if reviewer is None:
+        _attribution_flash(claim_id, attribution_id, "error", NO_REVIEWER)
+        return
+    if choice is None:
+        _attribution_flash(claim_id, attribution_id, "error", "Choose the source the phrase means.")
+        return
+    try:
+        with workspace.sessions.begin() as session:
+            signer = review.get_or_create_reviewer(session, reviewer)
+            if choice == NEW_SOURCE:
+                attribution = sources.attribute_to_new_source(
+                    session,
+                    attribution_id,
+                    signer,
+                    name=st.session_state.get(_new_name_key(attribution_id)) or "",
+                    kind=st.session_state.get(_new_kind_key(attribution_id)) or "",
+                )
+            else:
+                attribution = sources.confirm_attribution(
+                    session, attribution_id, signer, source_id=choice
+                )
+            name = attribution.source.name
+    except WorkbenchError as error:
+        # what the reviewer chose and typed stays, to be fixed and sent again
+        _attribution_flash(claim_id, attribution_id, "error", str(error))
+        return
+    _attribution_flash(
+        claim_id, attribution_id, "success", f"Corrected: the phrase now means {ui.escape(name)}."
+    )
+    st.session_state[_source_key(attribution_id)] = None
+    st.session_state[_new_name_key(attribution_id)] = ""
+
+
+def show_attribution_controls(claim_id: int, attribution: AttributionView) -> None:
+    """Confirm the source an attribution phrase was linked to, or correct it."""
+    flash = st.session_state.get(ATTRIBUTION_FLASH)
+    acted_on = bool(
+        flash and flash["claim_id"] == claim_id and flash["attribution_id"] == attribution.id
+    )
+    with st.expander(
+        f"Confirm or correct “{ui.escape(ui.shorten(attribution.phrase, 60))}”", expanded=acted_on
+    ):
+        if acted_on:
+            getattr(st, flash["kind"])(flash["message"])
+            del st.session_state[ATTRIBUTION_FLASH]
+        source = (
+            f"<b>{ui.escape(attribution.source)}</b> ({ui.kind_label(attribution.source_kind)})"
+        )
+        if attribution.confirmed_by:
+            status = (
+                f"Confirmed by <b>{ui.escape(attribution.confirmed_by)}</b>: it means {source}."
+            )
+        else:
+            status = f"Not confirmed: {source} is the importer's guess."
+        ui.html_block(f'<span class="workbench-attribution-status">{status}</span>')
+        st.button(
+            "Confirm",
+            key=f"claim_attr_confirm_{attribution.id}",
+            on_click=_confirm,
+            args=(claim_id, attribution.id),
+            help="Sign that the phrase means this source.",
+        )
+
+        with workspace.sessions() as session:
+            suggested = sources.suggest_sources(session, attribution.phrase)
+            everyone = [(s.id, s.name, s.kind) for s in sources.list_sources(session)]
+        suggested_ids = {s.source_id for s in suggested}
+        labels: dict[int | str, str] = {
+            s.source_id: f"{s.name} ({ui.kind_label(s.kind)}) · suggested, matches “{s.matched}”"
+            for s in suggested
+        }
+        labels.update(
+            {
+                sid: f"{name} ({ui.kind_label(kind)})"
+                for sid, name, kind in everyone
+                if sid not in suggested_ids
+            }
+        )
+        labels[NEW_SOURCE] = "A new source…"
+        choice = st.selectbox(
+            "Correct the source",
+            list(labels),
+            index=None,
+            format_func=labels.__getitem__,
+            placeholder="Choose the source the phrase means",
+            key=_source_key(attribution.id),
+        )
+        if choice == NEW_SOURCE:
+            name_column, kind_column = st.columns([3, 2])
+            name_column.text_input("New source's name", key=_new_name_key(attribution.id))
+            kind_column.selectbox(
+                "Kind", SOURCE_KINDS, format_func=ui.kind_label, key=_new_kind_key(attribution.id)
+            )
+        st.button(
+            "Correct the source",
+            key=f"claim_attr_correct_{attribution.id}",
+            on_click=_correct,
+            args=(claim_id, attribution.id),
+        )
+
+
 def show_claim(detail: ClaimDetail) -> None:
     summary = detail.summary
     ui.html_block(f'<blockquote style="font-size: 1.2em">{ui.escape(summary.text)}</blockquote>')
@@ -331,6 +476,8 @@ with left:
     st.subheader("Attributed to")
     if summary.attributions:
         ui.html_block(attributions_table(summary.attributions))
+        for attribution in summary.attributions:
+            show_attribution_controls(claim_id, attribution)
     else:
         st.info("The article names no source for this claim.")
 

@@ -32,6 +32,7 @@ from workbench.tracing import SourceChain, trace_claim
 
 @dataclass(frozen=True)
 class AttributionView:
+    id: int
     phrase: str
     span: tuple[int, int] | None
     source_id: int
@@ -39,6 +40,8 @@ class AttributionView:
     source_kind: str
     kind: str
     speaker: str | None
+    # the reviewer who confirmed (or corrected) the source; None while it is the importer's guess
+    confirmed_by: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -119,6 +122,7 @@ def _span(start: int | None, end: int | None) -> tuple[int, int] | None:
 
 def _attribution_view(attribution: Attribution) -> AttributionView:
     return AttributionView(
+        id=attribution.id,
         phrase=attribution.phrase,
         span=_span(attribution.span_start, attribution.span_end),
         source_id=attribution.source_id,
@@ -126,6 +130,7 @@ def _attribution_view(attribution: Attribution) -> AttributionView:
         source_kind=attribution.source.kind,
         kind=attribution.kind,
         speaker=attribution.speaker,
+        confirmed_by=attribution.confirmed_by.name if attribution.confirmed_by else None,
     )
 
 

@@ -254,6 +254,7 @@ class Attribution(Base):
 
     claim: Mapped[Claim] = relationship(back_populates="attributions")
     source: Mapped[Source] = relationship(lazy="joined")
+    confirmed_by: Mapped[Reviewer | None] = relationship()
 
 
 class Reference(Base):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process, utils
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -22,6 +23,10 @@ ARTICLE_LOCAL_KINDS = frozenset(
     }
 )
 FUZZY_NAME_THRESHOLD = 92
+# a suggestion needs a run of the phrase's words this close to a name or alias (0-100):
+# high enough that "Musk" does not suggest "must", low enough for German case endings
+# ("Gerichtsdokumenten" / "Gerichtsdokumente") and typos ("Finacial Times")
+SUGGESTION_THRESHOLD = 85
 
 
 def _names(source: Source) -> list[str]:
@@ -115,6 +120,55 @@ def list_sources(session: Session) -> list[Source]:
     return list(session.scalars(select(Source).order_by(Source.kind, Source.name)))
 
 
+@dataclass(frozen=True)
+class SourceSuggestion:
+    """A source an attribution phrase may mean, and the name or alias that made it likely."""
+
+    source_id: int
+    name: str
+    kind: str
+    score: float
+    matched: str
+
+
+def _word_runs(words: list[str], longest: int) -> list[str]:
+    return [
+        " ".join(words[start : start + size])
+        for size in range(1, min(longest, len(words)) + 1)
+        for start in range(len(words) - size + 1)
+    ]
+
+
+def suggest_sources(session: Session, phrase: str, limit: int = 5) -> list[SourceSuggestion]:
+    """The sources whose name or an alias appears in `phrase`, closest first.
+
+    Names are compared with runs of whole words of the phrase, so "laut einem Bericht der
+    Financial Times" finds "Financial Times" and a short alias ("AP") never matches inside a
+    longer word ("Kapital"). Sources of every kind are suggested; the reviewer decides.
+    """
+    words = utils.default_process(phrase).split()
+    if not words or limit <= 0:
+        return []
+    suggestions: list[SourceSuggestion] = []
+    for source in session.scalars(select(Source).order_by(Source.id)):
+        best: tuple[float, str] | None = None
+        for alias in dict.fromkeys(_names(source)):
+            wanted = utils.default_process(alias)
+            if not wanted:
+                continue
+            # a word more than the alias has: "Gerichts-Akten" is two words once hyphens go
+            runs = _word_runs(words, len(wanted.split()) + 1)
+            found = process.extractOne(wanted, runs, scorer=fuzz.ratio, processor=None)
+            if found is not None and (best is None or found[1] > best[0]):
+                best = (found[1], alias)
+        if best is not None and best[0] >= SUGGESTION_THRESHOLD:
+            suggestions.append(
+                SourceSuggestion(source.id, source.name, source.kind, best[0], best[1])
+            )
+    suggestions.sort(key=lambda s: (-s.score, _fold(s.name), s.source_id))
+    return suggestions[:limit]
+
+
 def confirm_attribution(
     session: Session, attribution_id: int, reviewer: Reviewer, source_id: int | None = None
 ) -> Attribution:
@@ -136,9 +190,22 @@ def confirm_attribution(
         if article is not None and article.source is not None:
             link_sources(session, article.source, source, note=attribution.phrase)
             _drop_unused_link(session, article.source, previous)
-    attribution.confirmed_by_id = reviewer.id
+    attribution.confirmed_by = reviewer
     session.flush()
     return attribution
+
+
+def attribute_to_new_source(
+    session: Session, attribution_id: int, reviewer: Reviewer, *, name: str, kind: str
+) -> Attribution:
+    """A reviewer says the phrase means a source not in the database yet: add it, link it.
+
+    A shared source of that name and kind that already exists is used rather than doubled.
+    """
+    if not " ".join(name.split()):
+        raise InvalidInputError("A new source needs a name.")
+    source = create_source(session, name=name, kind=kind)
+    return confirm_attribution(session, attribution_id, reviewer, source_id=source.id)
 
 
 def _drop_unused_link(session: Session, publisher: Source, cited: Source) -> None:
