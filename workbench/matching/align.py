@@ -46,7 +46,7 @@ def align(claim: str, passage: str) -> Alignment:
     """Where in ``passage`` the claim's wording is found best (rapidfuzz partial alignment)."""
     if not passage:
         return Alignment(0, 0, "", "", "", 0.0)
-    found = fuzz.partial_ratio_alignment(claim.lower(), passage.lower())
+    found = fuzz.partial_ratio_alignment(_lower(claim), _lower(passage))
     start, end, score = found.dest_start, found.dest_end, found.score / 100.0
     if score < CROSS_LANGUAGE_BELOW:
         start, end, score = _token_window(claim, passage, start, end, score)
@@ -86,6 +86,14 @@ def _token_window(
     hits = sum(g > 0 for g in gains[best_span[0] : best_span[1] + 1])
     token_score = hits / max(1, len(claim_tokens))
     return words[best_span[0]].start(), words[best_span[1]].end(), min(1.0, token_score)
+
+
+def _lower(text: str) -> str:
+    """Lower case that keeps every offset: "İ".lower() is two characters, so keep "İ"."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 _WORD_CHAR = re.compile(r"\w")

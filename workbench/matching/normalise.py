@@ -127,7 +127,8 @@ stellen|arbeitsplätze|jobs: jobs positions
 mitarbeiter|beschäftigte|angestellte: employees staff workers
 streichen|streicht|strich: cut
 entlassungen|stellenabbau: layoffs job cuts
-regierung|bundesregierung: government
+regierung: government
+bundesregierung: federal government
 minister|ministerin: minister
 kanzler|bundeskanzler: chancellor
 präsident|präsidentin: president
@@ -178,7 +179,7 @@ oktober: october
 januar: january
 mai: may
 versuch|versuchte|versucht: attempt try tried
-plan|pläne: plan
+plan|pläne|plant|plante|planen|geplant|geplante|geplanten: plan
 gewinnen: win
 verhandeln|verhandlung|verhandlungen: negotiate negotiations
 gespräche: talks
@@ -204,7 +205,7 @@ zinsen: interest rates
 krieg: war
 angriff: attack
 tote|toten: dead killed
-verletzte: injured
+verletzte|verletzt|verletzten: injured
 studie: study
 forscher|forscherin: researcher
 impfstoff: vaccine
@@ -226,6 +227,168 @@ gleichzeitig: same time
 mögliche|möglichen|möglich: potential possible
 heimlich: secret
 enthüllung: revelation
+deutsch|deutsche|deutschen|deutscher|deutsches: german
+bund|bundes: federal
+niederländisch|niederländische|niederländischen: dutch
+dänisch|dänische|dänischen: danish
+österreichisch|österreichische|österreichischen: austrian
+französisch|französische|französischen: french
+italienisch|italienische|italienischen|italiener: italian
+spanisch|spanische|spanischen: spanish
+britisch|britische|britischen|briten: british
+amerikanisch|amerikanische|amerikanischen|amerikaner: american
+chinesisch|chinesische|chinesischen: chinese
+russisch|russische|russischen: russian
+norden|nord|norddeutschland: north northern
+süden|süd|süddeutschland: south southern
+westen|westlich|westlichen|westdeutschland: west western
+osten|östlich|östlichen|ostdeutschland: east eastern
+schweizer|schweizerische|schweizerischen: swiss
+inflation|inflationsrate|teuerung|teuerungsrate: inflation
+verbraucherpreise: consumer prices
+wirtschaft|konjunktur: economy
+wachstum: growth
+wachsen|wächst|wuchs|gewachsen: grow grew
+rezession: recession
+haushalt|etat: budget
+bundeshaushalt: federal budget
+ausgaben: spending expenditure
+einnahmen: revenue income
+neuverschuldung|kreditaufnahme: borrowing
+subvention|subventionen|förderung|fördergelder|zuschuss|zuschüsse: subsidy subsidies
+fördern|fördert|förderte|gefördert: subsidise support
+einlage|einlagen: deposit
+senken|senkt|senkte|gesenkt|senkung: cut lower
+erhöhen|erhöht|erhöhte|erhöhung: raise increase
+steigt|stiegen: rise rose
+fällt|fiel|fielen|gefallen: fall fell
+quartal|quartals: quarter
+prognose|prognosen: forecast
+insolvenz|pleite: insolvency bankruptcy
+werk|werke|werks|fabrik|fabriken: plant factory
+schließen|schließt|schloss|schlossen|geschlossen|schließung: close closure
+abbauen|abzubauen|abgebaut|abbau: cut
+auslagern: outsource
+lohn|löhne|gehalt|gehälter: wage pay salary
+mindestlohn: minimum wage
+stunde|stunden|stündigen: hour
+arbeitslose|arbeitslosen|arbeitslosigkeit|erwerbslose: unemployed unemployment jobless
+gewerkschaft|gewerkschaften: union
+streik|streiks|warnstreik|streiken|streikten|bestreikt: strike
+bestellen|bestellt|bestellte|bestellung|bestellungen|auftrag|aufträge: order
+flugzeug|flugzeuge: aircraft plane
+fluggesellschaft|fluglinie: airline
+flughafen|flughäfen: airport
+flug|flüge: flight flights
+passagier|passagiere|fluggäste|fahrgäste: passenger passengers
+zug|züge: train
+fernverkehr: long-distance
+fahrplan: timetable
+zulieferer|autozulieferer: supplier
+autobauer|autohersteller: carmaker
+chemie: chemicals chemistry
+stahl: steel
+sparte: division
+zucker: sugar
+kartell|preisabsprachen: cartel price fixing
+miete|mieten|angebotsmieten: rent rents
+mieter|mieterin: tenant
+vermieter|vermieterin: landlord
+wohnung|wohnungen: flat flats home homes
+immobilie|immobilien: property
+quadratmeter: square metre
+heizung|heizungen: heating
+erdgas: gas
+kabel|kabelanschluss: cable
+nebenkosten: service charges
+abrechnen|abgerechnet: bill charge
+stimme|stimmen|gegenstimmen: vote votes
+enthaltung|enthaltungen: abstention abstentions
+abgeordnete|abgeordneten: lawmakers
+verabschieden|verabschiedet|verabschiedete: pass passed
+koalition: coalition
+wähler|wählerinnen: voters
+wählen|gewählt|wählte: elect elected
+wahlgang: round ballot
+ergebnis|ergebnisse: result
+verfassung: constitution
+verfassungswidrig: unconstitutional
+verurteilen|verurteilt|verurteilte: sentence convict
+schuldig: guilty
+haft|gefängnis|haftstrafe: prison
+angeklagte|angeklagten|anklage: defendant accused charges
+strafe|geldstrafe|bußgeld|bußgelder: fine penalty
+verhängen|verhängt|verhängte: impose
+razzia|razzien: raid
+durchsuchen|durchsucht|durchsuchte|durchsuchung|durchsuchungen: search searched
+festnahme|festgenommen: arrest arrested
+schleuser: smugglers
+mutmaßlich|mutmaßliche|mutmaßlichen: suspected alleged
+täter|attentäter: attacker
+anschlag|attentat: attack
+opfer: victim victims
+weihnachtsmarkt: christmas market
+skandal: scandal
+früheren|frühere|ehemalige|ehemaligen: former
+starben|gestorben: died
+wetter: weather
+hitze: heat
+temperatur|temperaturen: temperature
+grad: degrees
+sturm|sturmtief|unwetter: storm
+hochwasser|flut|überschwemmung|überschwemmungen: flood floods
+rekord|rekorde: record
+teilnehmer|teilnehmerinnen|teilnehmenden: participants
+patient|patienten: patient patients
+medikament|medikamente|arzneimittel: drug
+risiko|risiken: risk
+herzinfarkt: heart attack
+universität|hochschule: university
+forschende|forschenden: researchers
+teleskop|weltraumteleskop: telescope
+planet|planeten: planet
+erde: earth
+lichtjahre: light years
+entdecken|entdeckt|entdeckte: discover discovered found
+batterie|batterien: battery
+kapazität: capacity
+entwickeln|entwickelt|entwickelte: develop developed
+ernte|getreideernte: harvest
+erdbeben|beben: earthquake
+stärke: magnitude strength
+autobahn|autobahnen: motorway motorways
+ausbau|ausbauen: expansion expand
+stimmberechtigte|stimmberechtigten: voters
+volksabstimmung|abstimmung|referendum: referendum vote
+kanton|kantons: canton
+getreide: grain
+tonnen|tonne: tonnes
+landwirte|bauernverband: farmers
+saison: season
+meisterschaft|meister|titel: title champions
+niederlage: defeat
+finale: final
+verein|vereins: club
+stürmer: striker
+mittelfeldspieler: midfielder
+ablöse|ablösesumme: fee
+verpflichtet|verpflichten: sign
+verlor|verloren|verlieren|unterlag: lost lose
+bevölkerung|einwohner: population
+zuwanderung|einwanderung: immigration
+menschen: people
+demonstration|demonstrieren|demonstriert|demonstranten|proteste: protest
+rechtsextremismus|rechtsextreme|rechtsextremen: far right
+veranstalter: organisers
+schätzung|schätzungen|schätzt: estimate
+verschieben|verschiebt|verschoben: delay postpone
+projekt: project
+erstmals: first time
+geschichte: history
+punkte|punkten: points
+mitteilen|mitgeteilt|mitteilte|teilte: said announced
+ankündigen|angekündigt|kündigte: announce announced
+betroffen: affected
 """
 
 
@@ -259,7 +422,8 @@ def stem(word: str, language: str) -> str:
             if suffix == "s" and word[-2] in "su":
                 break
             word = word[: -len(suffix)]
-            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+            doubled = len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz"
+            if doubled and suffix != "s":  # "stopped" -> "stop", but "Krupps" -> "krupp"
                 word = word[:-1]
             break
     if word.endswith("e") and len(word) > 3:
@@ -324,6 +488,93 @@ DEFAULT_ALIASES: dict[str, str] = {
 }
 
 
+def _alias_groups(source: str) -> dict[str, str]:
+    """``canonical: form | form`` lines (continued on lines starting with ``|``) ->
+    {folded form: folded canonical}."""
+    table: dict[str, str] = {}
+    for line in re.sub(r"\n\s*\|", " |", source).strip().splitlines():
+        canonical, forms = (fold(part.strip()) for part in line.split(":", 1))
+        for form in [canonical, *forms.split("|")]:
+            table[form.strip()] = canonical
+    return table
+
+
+# Institutions, parties and places that German and English copy name differently.
+DEFAULT_ALIASES |= _alias_groups(
+    """
+    destatis: statistisches bundesamt | statistische bundesamt | statistischen bundesamt
+        | statistischen bundesamts | federal statistics office | federal statistical office
+    federal employment agency: bundesagentur für arbeit | bundesagentur | arbeitsagentur
+        | federal labour office | federal labor office
+    european central bank: europäische zentralbank | europäischen zentralbank | ezb | ecb
+    bundesbank: deutsche bundesbank
+    federal constitutional court: bundesverfassungsgericht | bundesverfassungsgerichts
+        | constitutional court
+    federal court of justice: bundesgerichtshof | bundesgerichtshofs | bgh
+    federal cartel office: bundeskartellamt | bundeskartellamts | cartel office
+    federal network agency: bundesnetzagentur
+    federal police: bundespolizei
+    federal criminal police office: bundeskriminalamt | bka
+    federal audit office: bundesrechnungshof
+    bafin: finanzaufsicht bafin
+    dwd: deutscher wetterdienst | deutsche wetterdienst | deutschen wetterdienst
+    deutsche bahn: deutschen bahn | bahn
+    german hospital federation: deutsche krankenhausgesellschaft
+        | deutschen krankenhausgesellschaft | dkg
+    european commission: eu-kommission | europäische kommission | europäischen kommission
+    european parliament: europaparlament | europäische parlament | europäischen parlament
+    imf: internationale währungsfonds | internationaler währungsfonds | iwf
+        | international monetary fund
+    world cup: weltmeisterschaft | fußball-wm | wm
+    olympics: olympische spiele | olympischen spiele | olympic games
+    technical university of munich: technische universität münchen | tu münchen | tum
+    spd: sozialdemokraten | social democrats
+    cdu: christdemokraten | christian democrats
+    fdp: free democrats
+    afd: alternative für deutschland | alternative for germany
+    fpö: freiheitliche partei österreichs | freedom party
+    volkswagen: vw
+    munich: münchen
+    cologne: köln
+    nuremberg: nürnberg
+    bavaria: bayern
+    hesse: hessen
+    lower saxony: niedersachsen
+    saxony: sachsen
+    thuringia: thüringen
+    north rhine-westphalia: nordrhein-westfalen | nrw
+    austria: österreich
+    switzerland: schweiz
+    france: frankreich
+    italy: italien
+    spain: spanien
+    netherlands: niederlande
+    poland: polen
+    russia: russland
+    morocco: marokko
+    greece: griechenland
+    turkey: türkei | türkiye
+    belgium: belgien
+    denmark: dänemark
+    sweden: schweden
+    norway: norwegen
+    hungary: ungarn
+    czech republic: tschechien
+    united kingdom: großbritannien | vereinigtes königreich | britain | uk
+    brussels: brüssel
+    vienna: wien
+    prague: prag
+    warsaw: warschau
+    moscow: moskau
+    beijing: peking
+    geneva: genf
+    zurich: zürich
+    lisbon: lissabon
+    copenhagen: kopenhagen
+    """
+)
+
+
 # --- token pipeline ---------------------------------------------------------------------
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:[.'’][^\W\d_]+)*", re.UNICODE)
@@ -333,7 +584,7 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:[.'’][^\W\d_]+)*", re.UNICODE)
 _ENGLISH_HOMOGRAPHS = _words(
     """
     billion million start deal interview mission euro dollar chef jobs plan tag gross die
-    strom auto angebot
+    strom auto angebot sued grad final plant
     """
 )
 
@@ -530,6 +781,51 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
             kind, val = "number", format_number(value)
         end = end if m.group(0)[-1:].strip() else end - 1
         facts.append(Fact(kind, val, text[start:end].strip(), start, end))
+    return facts + _number_word_facts(text, language, taken + [(f.start, f.end) for f in facts])
+
+
+# Number words count only before a percent or scale word ("sieben Prozent", "two billion
+# dollars"): alone, "one" and "ein" are more often articles than figures.
+_NUMBER_WORDS = {
+    "ein": 1, "eine": 1, "einer": 1, "einem": 1, "einen": 1, "one": 1, "a": 1, "an": 1,
+    "zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4, "fünf": 5, "five": 5,
+    "sechs": 6, "six": 6, "sieben": 7, "seven": 7, "acht": 8, "eight": 8, "neun": 9,
+    "nine": 9, "zehn": 10, "ten": 10, "elf": 11, "eleven": 11, "zwölf": 12, "twelve": 12,
+    "zwanzig": 20, "twenty": 20, "dreißig": 30, "thirty": 30, "vierzig": 40, "forty": 40,
+    "fünfzig": 50, "fifty": 50, "hundert": 100, "hundred": 100, "halbe": 0.5,
+    "half a": 0.5, "anderthalb": 1.5, "eineinhalb": 1.5, "zweieinhalb": 2.5,
+}  # fmt: skip
+_ARTICLE_NUMBER_WORDS = frozenset({"a", "an"})  # "a percent" is no figure; "ein Prozent" is
+_NUMBER_WORD_RE = re.compile(
+    r"(?<![\w-])(?P<word>"
+    + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
+    + r")\s+(?:(?P<scale>thousand|tausend|millions?|millionen|milliarden?|billions?|billionen"
+    rf"|trillion)(?:\s+{_CUR_POST})?|{_PERCENT})(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _number_word_facts(text: str, language: str, taken: list[tuple[int, int]]) -> list[Fact]:
+    facts: list[Fact] = []
+    for m in _NUMBER_WORD_RE.finditer(text):
+        start, end = m.span()
+        word = m.group("word").lower()
+        if _overlaps(start, end, taken) or (word in _ARTICLE_NUMBER_WORDS and m.group("pct")):
+            continue
+        value = Decimal(str(_NUMBER_WORDS[word]))
+        scale_word = (m.group("scale") or "").lower()
+        exponent = _SCALE.get(scale_word, 0)
+        if scale_word == "billion" and language == "de":
+            exponent = 12
+        value = value.scaleb(exponent)
+        currency = _CURRENCY.get((m.group("post") or "").lower())
+        if m.group("pct"):
+            kind, val = "percent", format_number(value)
+        elif currency:
+            kind, val = "amount", f"{currency}:{format_number(value)}"
+        else:
+            kind, val = "number", format_number(value)
+        facts.append(Fact(kind, val, m.group(0), start, end))
     return facts
 
 
@@ -580,7 +876,7 @@ _MONTH = (
 _DAY = r"(?P<day>\d{1,2})"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _PAST = r"vergangenen|letzten|vorigen|last|previous"
-_THIS = r"dieses|diesen|this|laufenden|current"
+_THIS = r"dieses|diesen|diesem|this|laufenden|current"
 _NEXT = r"nächsten|kommenden|next|coming"
 _PREFIX = r"(?:(?:im|in|on|am|seit|since|bis|until|ende|anfang|early|late|mid|vom|from)\s+)?"
 # Alternatives in order of specificity: at one position the first that matches wins.
@@ -596,6 +892,8 @@ _DATE_ALTERNATIVES = (
     rf"\b{_PREFIX}{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\b",
     rf"\b(?:im|in|on|am|seit|since|bis|until|ende|anfang|early|late|mid)\s+{_MONTH}(?!\w)",
     rf"\b(?:im\s+|in\s+)?(?P<rel>{_PAST}|{_THIS}|{_NEXT})[ns]?\s+(?:jahr(?:es)?|year)\b",
+    rf"\b(?:im\s+|in\s+)?(?:(?P<mrel>{_PAST}|{_THIS}|{_NEXT})[ns]?\s+(?:monats?|month)"
+    r"|(?P<prev_month>vormonat))\b",
     r"\b(?:(?:im|in|das|dem)\s+)?"
     r"(?P<rel>vorjahr|(?:letztes|vergangenes|voriges|nächstes)\s+jahr)\b",
     r"\b(?P<ago>vor\s+(?P<n>\w+)\s+jahren|(?P<n2>\d+|one|two|three|a)\s+years?\s+ago)\b",
@@ -619,7 +917,9 @@ _DATE_RE = re.compile(
 )
 _DIGIT_RE = re.compile(r"\d")
 _PREFIX_RE = re.compile(_PREFIX, re.IGNORECASE)
-_DATEWORD_RE = re.compile(_MONTH.replace("(?P<month>", "(?:") + r"|jahr|year|ago", re.IGNORECASE)
+_DATEWORD_RE = re.compile(
+    _MONTH.replace("(?P<month>", "(?:") + r"|jahr|year|ago|monat|month", re.IGNORECASE
+)
 _SMALL_NUMBERS = {"einem": 1, "one": 1, "a": 1, "zwei": 2, "two": 2, "drei": 3, "three": 3}
 
 
@@ -668,6 +968,10 @@ def _resolve_date(groups: dict[str, str | None], anchor: date | None) -> tuple[i
         if years is None:
             return None
         return (anchor.year - years,)
+    elif groups.get("mrel") or groups.get("prev_month"):
+        step = _month_step(groups.get("mrel") or "")
+        months = anchor.year * 12 + anchor.month - 1 + step
+        return (months // 12, months % 12 + 1)
     elif rel:
         past = bool(re.match(_PAST + "|vorjahr|letztes|vergangenes|voriges", rel))
         future = bool(re.match(_NEXT + "|nächstes", rel))
@@ -677,6 +981,8 @@ def _resolve_date(groups: dict[str, str | None], anchor: date | None) -> tuple[i
             year = anchor.year + 1 if future and month <= anchor.month else year
         else:
             year = anchor.year - 1 if past else anchor.year + 1 if future else anchor.year
+    elif month:
+        year = _nearest_year(month, anchor)
     else:
         year = anchor.year
     if month is None:
@@ -684,6 +990,20 @@ def _resolve_date(groups: dict[str, str | None], anchor: date | None) -> tuple[i
     if month_word in ("may", "mar") and not (day or groups.get("year") or rel):
         return None  # the English verb "may", the abbreviation "mar"
     return (year, month, day) if day else (year, month)
+
+
+def _month_step(rel: str) -> int:
+    """-1 for "last month" and "im Vormonat", 0 for "this month", 1 for "next month"."""
+    if not rel or re.match(_PAST, rel, re.IGNORECASE):
+        return -1
+    return 1 if re.match(_NEXT, rel, re.IGNORECASE) else 0
+
+
+def _nearest_year(month: int, anchor: date) -> int:
+    """The year of the named month closest to the article date: "im Dezember" in a January
+    article is last December, in a September article the coming one."""
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+    return min(years, key=lambda y: abs((y - anchor.year) * 12 + month - anchor.month))
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -695,6 +1015,7 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 _CAPITALISED_RE = re.compile(
     r"(?<![\w.])(?:[A-ZÄÖÜ][\w&'’.-]*[\w]|[A-Z])(?:\s+(?:[A-ZÄÖÜ][\w&'’.-]*\w))*"
 )
+_RUN_WORD_RE = re.compile(r"\S+")
 _GERMAN_NOUN_ENDINGS = (
     "ung",
     "heit",
@@ -758,20 +1079,25 @@ def _name_facts(
         start, end = m.span()
         if _overlaps(start, end, taken):
             continue
-        words = m.group(0).split()
+        spans = [(w.start(), w.end()) for w in _RUN_WORD_RE.finditer(text, start, end)]
         # drop function words that only carry sentence-initial capitals
-        while words and fold(words[0]) in STOPWORDS_EN | STOPWORDS_DE:
-            start += len(words[0]) + 1
-            words = words[1:]
-        if not words:
+        while spans and fold(text[slice(*spans[0])]) in STOPWORDS_EN | STOPWORDS_DE:
+            spans = spans[1:]
+        # a German run often opens with a noun: "Gewerkschaft Verdi", "Autozulieferer Brückner"
+        while (
+            language == "de"
+            and len(spans) > 1
+            and _looks_like_common_noun(text[slice(*spans[0])], True)
+        ):
+            spans = spans[1:]
+        if not spans:
             continue
+        start, end = spans[0][0], spans[-1][1]
+        words = [text[s:e] for s, e in spans]
         if len(words) == 1 and not _looks_like_name(words[0], text, start, language):
             continue
-        surface = " ".join(words)
-        value = fold(surface)
-        facts.append(
-            Fact("name", aliases.get(surface, value), surface, start, start + len(surface))
-        )
+        joined = " ".join(words)  # "Elon\nMusk" is the name "elon musk"
+        facts.append(Fact("name", aliases.get(joined, fold(joined)), text[start:end], start, end))
     return facts
 
 
@@ -788,14 +1114,42 @@ def _looks_like_name(word: str, text: str, start: int, language: str) -> bool:
         return True  # acronyms
     if sentence_start:
         return False
+    if language != "de":
+        return True
+    if _looks_like_common_noun(word):
+        return False
     previous = text[:start].split()[-1:]
-    if language == "de" and previous and previous[0].lower() in _GERMAN_ARTICLES:
-        return False  # "den Tisch", "im Zuge": nouns, not names
-    if language == "de":
-        folded = fold(word)
-        if stem(folded, "de") in LEXICON or folded.endswith(_GERMAN_NOUN_ENDINGS):
-            return False
+    if previous and previous[0].lower() in _GERMAN_ARTICLES:
+        # "den Tisch", "im Zuge": nouns; "die Commerzbank", "die AfD", "Verdi": borrowed names
+        return bool(_BORROWED_RE.search(word)) and fold(word) not in _GERMAN_VOWEL_NOUNS
     return True
+
+
+# What a German common noun rarely has: a capital after a small letter ("AfD", not
+# "KI-Sektor"), a "c" outside "ch"/"ck"/"sch",
+# a final a, i, o or y.
+_BORROWED_RE = re.compile(r"[a-zäöüß][A-ZÄÖÜ]|[cC](?![hk])|[aioy]$")
+_GERMAN_VOWEL_NOUNS = _words(
+    """
+    thema konto foto video radio kino drama kamera villa taxi studio buero sofa oma opa mama
+    papa baby hobby party handy pizza chance quote prozedere
+    """
+)
+_STRONG_NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "taet", "nis", "ismus", "chen")
+
+
+def _looks_like_common_noun(word: str, strict: bool = False) -> bool:
+    """A capitalised German word that is vocabulary: in the lexicon, a compound of a lexicon
+    word ("Autozulieferer") or with a noun ending; ``strict`` leaves out endings that names
+    share ("Dieter", "Brückner")."""
+    folded = fold(word).rsplit("-", 1)[-1]  # "Tech-Geschichte": its last part decides
+    stemmed = stem(folded, "de")
+    endings = _STRONG_NOUN_ENDINGS if strict else _GERMAN_NOUN_ENDINGS
+    return (
+        stemmed in LEXICON
+        or folded.endswith(endings)
+        or (len(folded) >= 8 and _compound_bridge(stemmed) is not None)
+    )
 
 
 # --- the entry point --------------------------------------------------------------------
