@@ -16,10 +16,13 @@ from rapidfuzz import fuzz, process
 
 @dataclass(frozen=True)
 class Weights:
-    # tuned on the CheckThat! 2022 2A train split (benchmarks/claim_retrieval.py)
-    lexical: float = 0.70
-    similarity: float = 0.30
-    facts: float = 0.05
+    # tuned on the CheckThat! 2022 2A train split only (MAP@5 0.770 at 0.70/0.30/0.05, 0.776
+    # here, 0.780 with no fact bonus at all). Shared facts already weigh 1.5x in the candidate
+    # stage, and a big bonus here rewards tweets for dates and counts about something else; a
+    # small one still puts the passage with the claim's figure above a same-story distractor.
+    lexical: float = 0.80
+    similarity: float = 0.20
+    facts: float = 0.02
 
 
 DEFAULT_WEIGHTS = Weights()
