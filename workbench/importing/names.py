@@ -98,6 +98,10 @@ _SPEECH_NEXT = (
     r"said|says|told|tells|added|wrote|argued|explained|noted|insisted|warned|replied|"
     r"sagte|sagt|erklärte|betonte|ergänzte|fügte|warnte|schrieb|so"
 )
+_SPEAKS_ALONE = re.compile(
+    rf"(?:(?P<before>[\w-]+) )?(?P<word>{_CAP})(?:'s|’s)? (?:{_SPEECH_NEXT})\b"
+    rf"|\b(?P<before2>{_SPEECH_NEXT}) (?P<word2>{_CAP})(?![\w-])"
+)
 _PERSON_BY_NAME = re.compile(rf"(?=\b([A-Z][a-z]+)( [A-Z]\.)? ({_CAP})(?: ({_CAP}))?)")
 _ORG_SUFFIX = re.compile(
     rf"\b((?:{_CAP}\s+)?(?:{_CAP}|[A-Z]{{2,}}))\s+(AG|GmbH|SE|KGaA|KG|Inc\.?|Corp\.?|"
@@ -239,23 +243,23 @@ class NameIndex:
     def _add_pairs_by_short_form(self, text: str) -> None:
         """Two capitalised words whose last word later speaks alone ("Wilk said") name a
         person; whose first word does ("Stratus says"), an organisation."""
+        # word -> the words right before it wherever it speaks; one pass, for long texts
+        speaking: dict[str, set[str]] = {}
+        for match in _SPEAKS_ALONE.finditer(text):
+            before, word = match.group("before") or "", match.group("word")
+            if word is None:
+                before, word = match.group("before2") or "", match.group("word2")
+            speaking.setdefault(word, set()).add(before)
+        if not speaking:
+            return
         for match in _PAIR.finditer(text):
             first, last = match.groups()
             if first in _COMMON_CAPS or last in _COMMON_CAPS or match.group() in self.people:
                 continue
-            for alone, other in ((last, first), (first, last)):
-                speaks = re.search(
-                    rf"(?<!{re.escape(other)} )(?<![\w-]){re.escape(alone)}(?:s|'s|’s)?\s+(?:{_SPEECH_NEXT})\b"
-                    rf"|\b(?:{_SPEECH_NEXT})\s+{re.escape(alone)}(?![\w-])",
-                    text,
-                )
-                if not speaks:
-                    continue
-                if alone == last:
-                    self._add_person(match.group())
-                elif first not in GIVEN_NAMES and not _TITLE_WORD.fullmatch(first):
-                    self._add_organisation(match.group(), short=first)
-                break
+            if speaking.get(last, set()) - {first}:
+                self._add_person(match.group())
+            elif first in speaking and first not in GIVEN_NAMES and not _TITLE_WORD.match(first):
+                self._add_organisation(match.group(), short=first)
 
     def _add_person(self, full: str) -> None:
         full = " ".join(w for w in full.split() if not _TITLE_WORD.fullmatch(w))
