@@ -17,7 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from .checkworthiness import OUTLETS, NameIndex
+from .names import ORGANISATION_WORD, OUTLETS, NameIndex
 from .sentences import quote_spans
 
 
@@ -71,10 +71,11 @@ _SWORN = re.compile(
 _OFFICIAL = re.compile(
     r"Pressemitteilung|press release|Securities and Exchange|\bSEC\b|regulatory filing|"
     r"Behörde|[Mm]inisteri|\bministry\b|\bregulator|Bundesamt|quarterly report|annual report|"
-    r"Geschäftsbericht|Quartalsbericht|Statisti[ck]|Amtsblatt|Bundesanzeiger|Ad-hoc-Mitteilung",
+    r"Geschäftsbericht|Quartalsbericht|Statisti[ck]|[Ss]tatistisch|Amtsblatt|Bundesanzeiger|"
+    r"Ad-hoc-Mitteilung|Landesamt|Bundesamt|Beschlussvorlage|Haushaltsplan|Drucksache",
 )
 _COURT = re.compile(
-    r"[Gg]ericht|[Kk]lage|\bcourt\b|lawsuit|complaint|\bfiling|docket|[Aa]nklage", re.I
+    r"[Gg]ericht(?!et)|[Kk]lage|\bcourt\b|lawsuit|complaint|\bfiling|docket|[Aa]nklage", re.I
 )
 _SPOKES = re.compile(
     r"\b(?:Sprecher|Sprecherin|Pressesprecher\w*|Unternehmenssprecher\w*|spokesperson|"
@@ -133,6 +134,15 @@ _PUBLIC_BODY = re.compile(
     r"Commission|Ministry|Court|Agency|Authority|Department|Behörde|Ministerium|Gericht|"
     r"^[A-Z]{2,6}$"
 )
+# Outlet names not on our list: a quoted title ("die „Oberhessische Rundschau“") or a name
+# ending in a newspaper word ("der Hessische Rundfunk", "the Kentish Gazette").
+_OUTLET_WORD = re.compile(
+    r"(?<![\w-])(?:[A-ZÄÖÜ][\w.-]*\s+){0,3}[\w-]*(?:Zeitung|Rundschau|Anzeiger|Kurier|Bote|Boten|"
+    r"Blatt|Tagblatt|Nachrichten|Rundfunk|Rundfunks|Allgemeine|Presse|Post|Times|Herald|Tribune|"
+    r"Gazette|Chronicle|Observer|Telegraph|Courier|Journal|Express|Mirror|Standard|"
+    r"Examiner|Inquirer|Sentinel|Register)(?![\w-])"
+)
+_QUOTED_TITLE = re.compile(r"[„“\"»«]([A-ZÄÖÜ][^„“”\"»«]{1,60})[“”\"«»]")
 _PRONOUN = re.compile(r"^(?:er|sie|he|she|es)$", re.I)
 _LEADING_ARTICLE = re.compile(
     r"^(?:der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|the|a|an)\s+", re.I
@@ -300,13 +310,69 @@ def _clean(name: str) -> str:
     return name[:1].upper() + name[1:] if name else name
 
 
-def _outlet(np_text: str) -> str | None:
+_GENERIC_BODY = re.compile(
+    r"(?i:Behörde|Stadt|Gericht|Verwaltung|Ministerium|Kammer|Amt|authority|agency|court|"
+    r"department|ministry|council|city|regulator)"
+)
+
+
+def _body_named_earlier(ctx: _Context, pos: int, word: str) -> str | None:
+    """The public body or organisation named before pos whose name contains word ("Behörde"
+    -> "Staatsanwaltschaft München I" when no other body was named; "Gericht" ->
+    "Landgericht München I")."""
+    before = ctx.text[max(0, pos - 3000) : pos]
+    stem = word.lower().rstrip("s")
+    generic = _GENERIC_BODY.fullmatch(word)
+    candidates = re.finditer(
+        r"(?<![\w-])((?:[A-ZÄÖÜ][\w-]*)(?:\s+(?:[A-ZÄÖÜ][\w.-]*|I{1,3}|[IV]+|für|of|for|and|und))*)",
+        before,
+    )
+    best = None
+    for match in candidates:
+        name = match.group(1).strip()
+        words = name.split()
+        if len(words) < 2 and not ORGANISATION_WORD.search(name):
+            continue
+        if stem in words[0].lower() or (generic and ORGANISATION_WORD.search(words[0])):
+            best = name
+    if best:
+        while best.split()[-1] in ("für", "of", "for", "and", "und"):
+            best = best.rsplit(" ", 1)[0]
+    return best
+
+
+def _outlet(np_text: str, channel: str = "") -> str | None:
     bare = np_text.replace("„", "").replace("“", "").replace("”", "").replace('"', "")
     match = _OUTLET_RE.search(bare)
     if match:
         return _OUTLET_NAME[match.group(1)]
     report = _REPORT_OF.search(bare)
-    return report.group(1) if report else None
+    if report:
+        return report.group(1)
+    named = _OUTLET_WORD.search(bare)
+    if named and named.group()[:1].isupper():
+        return _nominative(named.group())
+    quoted = _QUOTED_TITLE.search(np_text)
+    if quoted and _REPORTING.search(channel):
+        return quoted.group(1)
+    return None
+
+
+_REPORTING = re.compile(r"\b(?:bericht\w*|meldet\w*|schrieb|schreibt|reported|reports|wrote)\b")
+
+
+def _nominative(name: str) -> str:
+    """ "Hessische Rundfunk" -> "Hessischer Rundfunk", "Statistischem Landesamt" ->
+    "Statistisches Landesamt": the adjective of a German name back in the nominative."""
+    words = name.split()
+    if len(words) < 2 or not re.search(r"(?:isch|lich|ig|er)e[mnrs]?$", words[0]):
+        return name
+    head = words[-1]
+    stem = re.sub(r"e[mnrs]?$", "", words[0])
+    neuter = re.search(r"(?:amt|blatt|institut|ministerium|gericht|büro|haus)$", head, re.I)
+    feminine = re.search(r"(?:zeitung|rundschau|presse|post|agentur|behörde|kammer|ung)$", head, re.I)
+    ending = "es" if neuter else "e" if feminine else "er"
+    return " ".join([stem + ending, *words[1:]])
 
 
 def _source(
@@ -328,6 +394,12 @@ def _source(
         )
         if org is None and owner:
             org = _clean(owner.group(1))
+            if not re.search(r"[A-ZÄÖÜ]", org.split()[-1][:1]) or _GENERIC_BODY.fullmatch(org):
+                org = _body_named_earlier(ctx, np_abs, org) or org
+        compound = re.search(r"\b([A-ZÄÖÜ]\w{3,}?)s?(?:sprecher|sprecherin)\b", np_text)
+        if org is None and compound:
+            # "ein Gerichtssprecher": the court named earlier
+            org = _body_named_earlier(ctx, np_abs, compound.group(1))
         if org is None:
             previous = ctx.last_source(("organisation",))
             org = previous.source_name if previous else ctx.last_mention(np_abs, "organisation")
@@ -354,6 +426,10 @@ def _source(
         name, kind = _outlet(np_text), "news_outlet"
     elif organisations:
         name, kind = organisations[0], "organisation"
+    elif _outlet(np_text, channel_text):
+        name, kind = _outlet(np_text, channel_text), "news_outlet"
+    elif ORGANISATION_WORD.search(head) and not _DOC_NOUN.search(head):
+        name, kind = _nominative(_clean(head)), "organisation"
     generic_doc = _GENERIC_DOC.match(head)
     document_like = bool(_DOC_NOUN.search(np_text)) and kind is None
     if kind is None and generic_doc:
