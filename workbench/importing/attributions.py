@@ -429,7 +429,7 @@ def _source(
     elif _outlet(np_text, channel_text):
         name, kind = _outlet(np_text, channel_text), "news_outlet"
     elif ORGANISATION_WORD.search(head) and not _DOC_NOUN.search(head):
-        name, kind = _nominative(_clean(head)), "organisation"
+        name, kind = _clean(head), "organisation"
     generic_doc = _GENERIC_DOC.match(head)
     document_like = bool(_DOC_NOUN.search(np_text)) and kind is None
     if kind is None and generic_doc:
