@@ -109,13 +109,36 @@ _ANON_FIND = (
     ),
     re.compile(r"\b(?:[Ss]ources|[Ii]nsiders) (?:said|say)\b"),
     re.compile(
+        r"\b(?:[Ss]ources|[Ii]nsiders|[Pp]eople)\s+(?:tell|told)\s+(?:us|me)\b"
+        r"|\b[Ww]e(?:'ve|’ve| have)\s+learned\b|\b[Ww]e understand\b|\bhas learned\b"
+        r"|\b[Ww]ie\s+(?:die|unsere|der)\s+(?:Redaktion|Zeitung)\s+erfuhr\b"
+        r"|\berfuhr\s+(?:die|unsere)\s+(?:Redaktion|Zeitung)\b"
+    ),
+    re.compile(
         r"\b(?:[Mm]any|[Ss]ome|[Ss]everal)\s+(?:customers|users|employees|residents|people|"
         r"workers)\s+(?:say|said)\b"
     ),
 )
 _DOC_NOUN = re.compile(
     r"(?i:dokument\w*|unterlagen|akten\b|papier\w*|schreiben\b|studie\w*|daten\b|memo\w*|"
-    r"documents?|files\b|records\b|papers\b|data\b|terms\b|analysis\b|filings?\b)"
+    r"documents?|files\b|records\b|papers\b|data\b|terms\b|analysis\b|filings?\b|"
+    r"stud(?:y|ies)\b|survey\b|figures\b|statistics\b|estimates?\b|Zahlen\b|Statistik\w*)"
+)
+# "NHS England figures show": numbers a public body publishes are an official document.
+_OFFICIAL_NP = re.compile(r"(?i:\bfigures\b|\bstatistics\b|\bZahlen\b|Statistik)")
+# A noun phrase whose head is a document: the names after it ("a court filing in Delaware
+# Superior Court", "Documents reviewed by The Information") do not make it their speaker.
+_DOC_HEAD = re.compile(
+    r"^(?:(?:the|a|an|its|die|der|den|dem|einer|einem|eine|ein)\s+)?(?:[\w-]+\s+)?"
+    r"(?i:dokument\w*|unterlagen|akten\b|documents?|files\b|records\b|papers\b|filings?\b|"
+    r"stud(?:y|ies)\b|studie\w*|survey\b|complaint|lawsuit|memo\w*|emails?\b)"
+)
+# "the authors found", "Die Studie zeigt": findings of a study.
+_FINDINGS = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:authors|researchers|scientists|study|studies|survey|analysis|review)"
+    r"\s+(?:found|finds|concluded|concludes|estimated|estimates|suggests|suggested)\b"
+    r"|\b(?:[Dd]ie\s+)?(?:Autoren|Autorinnen|Forscher|Forschenden|Wissenschaftler|Studie|"
+    r"Untersuchung|Analyse)\s+(?:fanden|fand|kam|kommt|kamen|ergab|ergibt|schätzt|schätzen)\b"
 )
 _GENERIC_DOC = re.compile(
     r"^(?:den|die|der|dem|des|diesen|dieser|the|these|those)\s+(?:\w+\s+)?(?:Dokument\w*|"
@@ -180,6 +203,16 @@ _SPEECH_RE = {
     "de": re.compile(r"\b(" + "|".join(_DE_SPEECH) + r")\b"),
     "en": re.compile(r"\b(" + "|".join(_EN_SPEECH) + r")\b"),
 }
+# "Mehra pushed back on X", "Die Ministerin kritisierte auf LinkedIn"
+_SOCIAL_VERB = re.compile(
+    r"\b[a-zäöüß]+(?:ed|s|te|t)?(?:\s+(?:back|out|up))?\s+(?:on|auf)\s+(?:X|Twitter|Threads|"
+    r"Mastodon|Facebook|LinkedIn|Bluesky|Instagram|TikTok|Truth Social)\b"
+)
+# "In a press release, X said" / "In the complaint, X says": the document is the source.
+_LEAD_DOCUMENT = re.compile(
+    r"^(?:In|Im|In der|In dem)\s+(?:(?:a|an|the|its|his|her|their|einer|einem|seiner|ihrer|"
+    r"seinem|ihrem)\s+)?([^,]{1,50}),\s+"
+)
 _CARRY = re.compile(
     r"^(?:Demnach|Demzufolge|Dem Bericht zufolge|Darin|Dort heißt es|Laut (?:dem|diesem) "
     r"Bericht|According to the (?:report|filing|documents?))\b|\bdemnach\b"
@@ -298,10 +331,20 @@ def _np_before(s: str, pos: int, language: str, max_words: int = 12) -> tuple[in
                 or core.endswith(("en", "em", "er", "es", "e"))
             ):
                 break
+        elif lower == "and" and _capitalised_around(words, len(words) - 1 - count):
+            pass  # "the Department of Health and Social Care"
         elif lower in _EN_STOP or lower in ("and", "but", "or", "so", "then"):
             break
         start = match.start()
     return start, end
+
+
+def _capitalised_around(words: list[re.Match], i: int) -> bool:
+    return (
+        0 < i < len(words) - 1
+        and words[i - 1].group()[:1].isupper()
+        and words[i + 1].group()[:1].isupper()
+    )
 
 
 def _clean(name: str) -> str:
@@ -370,7 +413,9 @@ def _nominative(name: str) -> str:
     head = words[-1]
     stem = re.sub(r"e[mnrs]?$", "", words[0])
     neuter = re.search(r"(?:amt|blatt|institut|ministerium|gericht|büro|haus)$", head, re.I)
-    feminine = re.search(r"(?:zeitung|rundschau|presse|post|agentur|behörde|kammer|ung)$", head, re.I)
+    feminine = re.search(
+        r"(?:zeitung|rundschau|presse|post|agentur|behörde|kammer|ung)$", head, re.I
+    )
     ending = "es" if neuter else "e" if feminine else "er"
     return " ".join([stem + ending, *words[1:]])
 
@@ -382,10 +427,13 @@ def _source(
     np_text = np_text.strip()
     # The head of "das Unternehmen am Donnerstag in einer Mitteilung" is "das Unternehmen".
     head = re.split(r"\s+(?:am|im|in|on|at|bei|auf|mit|vor|with)\s+", np_text)[0]
-    found = ctx.names.mentions(np_text)
+    doc_head = _DOC_HEAD.match(np_text)
+    found = [] if doc_head else ctx.names.mentions(np_text)
     people = [m[2] for m in found if m[3] == "person"]
     organisations = [m[2] for m in found if m[3] == "organisation" and not _outlet(m[2])]
     channel = channel_text + " " + np_text
+    if organisations and not people and _OFFICIAL_NP.search(np_text):
+        return organisations[0], "official_document", None, True
     if _SPOKES.search(np_text):
         org = organisations[0] if organisations else None
         owner = re.search(
@@ -422,13 +470,13 @@ def _source(
         else:
             name = ctx.last_mention(np_abs, "person")
             kind, speaker = ("person", name) if name else (None, None)
-    elif _outlet(np_text):
+    elif _outlet(np_text) and not doc_head:
         name, kind = _outlet(np_text), "news_outlet"
     elif organisations:
         name, kind = organisations[0], "organisation"
-    elif _outlet(np_text, channel_text):
+    elif _outlet(np_text, channel_text) and not doc_head:
         name, kind = _outlet(np_text, channel_text), "news_outlet"
-    elif ORGANISATION_WORD.search(head) and not _DOC_NOUN.search(head):
+    elif ORGANISATION_WORD.search(head) and not _DOC_NOUN.search(head) and not doc_head:
         name, kind = _clean(head), "organisation"
     generic_doc = _GENERIC_DOC.match(head)
     document_like = bool(_DOC_NOUN.search(np_text)) and kind is None
@@ -543,6 +591,25 @@ def _find_in_sentence(
     for match in re.finditer(r"\b[Ll]aut\s+", s):
         np_a, np_b = _np_after(s, match.end(), language)
         f.add_np(match.start(), np_b, np_a, np_b)
+    for match in re.finditer(r"\bper\s+(?=(?:a|an|the|its|their)\s)", s):
+        np_a, np_b = _np_after(s, match.end(), "en", max_words=10)
+        if _DOC_HEAD.match(s[np_a:np_b]):
+            f.add_np(match.start(), np_b, np_a, np_b)
+    for match in _FINDINGS.finditer(s):
+        f.add(match.start(), match.end(), _clean(match.group()), "other", "document")
+    for match in re.finditer(
+        r"\b(?:reviewed|seen|obtained|viewed|eingesehen)\s+(?:by|von)\s+(?:the\s+|dem\s+|der\s+)?",
+        s,
+    ):
+        np_a, np_b = _np_after(s, match.end(), language, 4)
+        outlet = _outlet(s[match.end() : np_b])
+        if outlet:
+            f.add(match.start(), np_b, outlet, "news_outlet", "reported")
+    for match in _SOCIAL_VERB.finditer(s):
+        np_a, np_b = _np_before(s, match.start(), language, 5)
+        mentions = ctx.names.mentions(s[np_a:np_b])
+        if mentions and not f.overlaps(match.start(), match.end(), "social_post"):
+            f.add(mentions[-1][0] + np_a, match.end(), mentions[-1][2], "social_post", "reported")
     for match in re.finditer(r"\b[Aa]ccording to\s+", s):
         np_a, np_b = _np_after(s, match.end(), "en", max_words=12)
         f.add_np(match.start(), np_b, np_a, np_b)
@@ -688,8 +755,10 @@ def _direct_quotes(f: _SentenceFinder) -> None:
 
 def _reported_speech(f: _SentenceFinder) -> None:
     s, language = f.s, f.ctx.language
+    quotes = quote_spans(s, 0, len(s))
+    lead = _LEAD_DOCUMENT.match(s)
     for verb in _SPEECH_RE[language].finditer(s):
-        if f.overlaps(verb.start(), verb.end()):
+        if f.overlaps(verb.start(), verb.end()) or any(a < verb.start() < b for a, b in quotes):
             continue
         word = verb.group(1)
         if word == "reported" and s[verb.end() :].lstrip().startswith("by"):
@@ -757,6 +826,9 @@ def _reported_speech(f: _SentenceFinder) -> None:
         if re.fullmatch(r"(?:Das|Dies)", before):
             p_a = 0
         channel = ""
+        if lead and lead.end() >= np_a - 1:
+            channel = lead.group(1) + " "
+            p_a = 0
         if particle:
             tail = re.match(rf"(.{{0,80}}?)\b{particle}\b", s[verb.end() :])
             if tail and not re.search(r"[,.]", tail.group(1)):
