@@ -79,7 +79,7 @@ _COURT = re.compile(
 )
 _SPOKES = re.compile(
     r"\b(?:Sprecher|Sprecherin|Pressesprecher\w*|Unternehmenssprecher\w*|spokesperson|"
-    r"spokeswoman|spokesman|representative|Vertreter|Vertreterin)\b|\w+sprecher(?:in)?\b"
+    r"spokeswoman|spokesman|representative|Vertreter|Vertreterin)\b|\w+sprecher(?:in|innen|s|n)?\b"
 )
 _ANON_NP = re.compile(
     r"(?:Personen|Menschen|Quellen|Insider|Vertraute|Mitarbeiter\w*|people|persons?|"
@@ -173,7 +173,7 @@ _LEADING_ARTICLE = re.compile(
 
 _DE_CONNECT = _words(
     "der die das des dem den ein eine einer eines einem einen von vom für aus in im am zur zum "
-    "und an auf"
+    "und an auf beim"
 )
 _EN_STOP = _words(
     "that which who whom whose said says say is was were are has have had will would shows "
@@ -185,7 +185,8 @@ _DE_SPEECH = tuple(
         "bestätigten berichtete berichtet berichteten meldete meldet schrieb schreibt warnte "
         "kritisierte versicherte versichert behauptete behauptet argumentierte ergänzte teilte "
         "nannte nennt hieß "
-        "teilt teilten kündigte kündigt kündigten räumte"
+        "teilt teilten kündigte kündigt kündigten räumte erläuterte erläutert schilderte "
+        "schildert bekräftigte unterstrich wies"
     )
 )
 _EN_SPEECH = tuple(
@@ -198,7 +199,7 @@ _EN_SPEECH = tuple(
 _EN_DETERMINERS = _words("the a an its their his her this that these those one two three four some")
 _DOC_VERBS = _words("shows show showed revealed")
 _PARTICLE = {"teilte": "mit", "teilt": "mit", "teilten": "mit", "kündigte": "an",
-             "kündigt": "an", "kündigten": "an", "räumte": "ein"}  # fmt: skip
+             "kündigt": "an", "kündigten": "an", "räumte": "ein", "wies": "zurück"}  # fmt: skip
 _SPEECH_RE = {
     "de": re.compile(r"\b(" + "|".join(_DE_SPEECH) + r")\b"),
     "en": re.compile(r"\b(" + "|".join(_EN_SPEECH) + r")\b"),
@@ -280,6 +281,8 @@ def _np_after(s: str, pos: int, language: str, max_words: int = 10) -> tuple[int
             upper = core[0].isupper() or core[0].isdigit()
             nxt = words[count + 1].group().lstrip('„“"«(') if count + 1 < len(words) else ""
             previous = words[count - 1].group().lower() if count else ""
+            if count and _ends_german_phrase(core, raw, previous, words[:count]):
+                break
             adjective = (
                 core.endswith(("en", "em", "er", "es", "e"))
                 and nxt[:1].isupper()
@@ -309,6 +312,31 @@ def _np_after(s: str, pos: int, language: str, max_words: int = 10) -> tuple[int
         else start + len(phrase)
     )
     return start, end
+
+
+_COMMON_NOUN_END = re.compile(
+    r"(?:ungen|ung|heit|keit|schaft|nis|ion|ionen|tät|ismus|ben|gen|ten|sten|nen|ern|eln)$"
+)
+
+
+def _ends_german_phrase(core: str, raw: str, previous: str, before: list[re.Match]) -> bool:
+    """Whether a German source phrase ends before this word: at an amount ("der Verwaltung
+    23,5 Millionen"), a date adverbial ("am 14. November"), or a second common noun
+    after a complete one ("der Stadt Ausgaben von ...")."""
+    if core[0].isdigit():
+        return not (raw.endswith(".") and previous in _DE_CONNECT)  # "der 9. Zivilkammer"
+    if core == "am":
+        return True
+    if not core[0].isupper() or len(before) < 2:
+        return False
+    previous_raw = before[-1].group()
+    determiner = before[-2].group().lower()
+    return (
+        previous_raw[:1].isupper()
+        and not previous_raw.endswith("-")
+        and determiner in _DE_CONNECT
+        and bool(_COMMON_NOUN_END.search(core))
+    )
 
 
 def _np_before(s: str, pos: int, language: str, max_words: int = 12) -> tuple[int, int]:
