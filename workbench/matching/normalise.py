@@ -8,6 +8,7 @@ canonical form, so that "97,4 Milliarden US-Dollar" and "$97.4 billion" agree.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -927,7 +928,7 @@ def _date_facts(text: str, anchor: date | None, taken: list[tuple[int, int]]) ->
     facts: list[Fact] = []
     if not (_DIGIT_RE.search(text) or _DATEWORD_RE.search(text)):
         return facts
-    for m in _DATE_RE.finditer(text):
+    for m in _date_matches(text):
         start, end = m.span()
         if _overlaps(start, end, taken):
             continue
@@ -945,6 +946,40 @@ def _date_facts(text: str, anchor: date | None, taken: list[tuple[int, int]]) ->
             )
             facts.append(Fact("date", value, surface, start, end))
     return facts
+
+
+# The words a date can start with (what _DATE_START looks ahead for), for a cheap check per
+# word before the full pattern is tried there: the same matches as _DATE_RE.finditer, at a
+# fraction of the cost (the lookahead's 40 alternatives ran at every word boundary).
+_DATE_START_WORDS = _words("im in on am das dem a one two three vor")
+_DATE_START_PREFIXES = tuple(
+    _words(
+        """jan feb mar mär apr mai may jun jul aug sep okt oct nov dez dec seit since bis until
+    ende anfang early late mid vom from vergangen letzt vorig last previous dies this laufend
+    current nächst kommend next coming vor one two three"""
+    )
+)
+_DATE_START_HEADS = frozenset(prefix[:3] for prefix in _DATE_START_PREFIXES)
+_TOKEN_RE = re.compile(r"\w+")
+
+
+def _date_matches(text: str) -> Iterator[re.Match[str]]:
+    resume = 0
+    for token in _TOKEN_RE.finditer(text):
+        start = token.start()
+        if start < resume:
+            continue
+        word = token.group(0)
+        if not word[0].isdigit():
+            lowered = word.lower()
+            if lowered not in _DATE_START_WORDS and (
+                lowered[:3] not in _DATE_START_HEADS or not lowered.startswith(_DATE_START_PREFIXES)
+            ):
+                continue
+        m = _DATE_RE.match(text, start)
+        if m is not None:
+            resume = m.end()
+            yield m
 
 
 def _resolve_date(groups: dict[str, str | None], anchor: date | None) -> tuple[int, ...] | None:
@@ -1058,6 +1093,38 @@ def _alias_table(extra: tuple[tuple[str, str], ...]) -> tuple[dict[str, str], re
     return table, pattern
 
 
+def _alias_matches(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, trying the alias alternation only at words that begin some
+    alias (one set lookup per word instead of the whole alternation at every position)."""
+    heads = _alias_heads(pattern)
+    if heads is None:  # an alias that starts with a sign: no shortcut
+        yield from pattern.finditer(text)
+        return
+    resume = 0
+    for token in _TOKEN_RE.finditer(text):
+        start = token.start()
+        if start < resume or token.group(0).lower() not in heads:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            resume = m.end()
+            yield m
+
+
+@lru_cache(maxsize=256)
+def _alias_heads(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The lower-cased first word of every alias: an alias starts where such a word does."""
+    body = pattern.pattern[pattern.pattern.index("(?:") + 3 : pattern.pattern.rindex(")(?!")]
+    heads = set()
+    for alternative in body.split("|"):
+        plain = re.sub(r"\\(.)", r"\1", alternative)
+        first = re.match(r"\w+", plain)
+        if first is None:  # an alias that starts with a sign: try it at every word
+            return None
+        heads.add(first.group(0).lower())
+    return frozenset(heads)
+
+
 def _name_facts(
     text: str,
     language: str,
@@ -1066,7 +1133,7 @@ def _name_facts(
     taken: list[tuple[int, int]],
 ) -> list[Fact]:
     facts: list[Fact] = []
-    for m in pattern.finditer(text):
+    for m in _alias_matches(text, pattern):
         surface = m.group(0)
         key = fold(surface)
         if key in ("us", "who", "un") and not surface.isupper():
