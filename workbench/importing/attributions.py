@@ -17,7 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from .names import ORGANISATION_WORD, OUTLETS, NameIndex
+from .names import ORGANISATION_WORD, OUTLETS, ROLE_WORD, NameIndex
 from .sentences import quote_spans
 
 
@@ -214,6 +214,12 @@ _LEAD_DOCUMENT = re.compile(
     r"^(?:In|Im|In der|In dem)\s+(?:(?:a|an|the|its|his|her|their|einer|einem|seiner|ihrer|"
     r"seinem|ihrem)\s+)?([^,]{1,50}),\s+"
 )
+_REPORT_TO_COURT = re.compile(
+    r"\bin\s+(?:seinem|ihrem|einem|dem|seiner|ihrer|einer)\s+(?:Bericht|Gutachten|Schreiben|"
+    r"Schriftsatz|Antrag|Stellungnahme)\s+an\s+(?:das|den|die)\s+"
+    r"|\bin\s+(?:a|an|its|his|her|their)\s+(?:report|filing|submission|letter|motion)\s+to\s+"
+    r"(?:the\s+)?"
+)
 _CARRY = re.compile(
     r"^(?:Demnach|Demzufolge|Dem Bericht zufolge|Darin|Dort heißt es|Laut (?:dem|diesem) "
     r"Bericht|According to the (?:report|filing|documents?))\b|\bdemnach\b"
@@ -227,6 +233,41 @@ _KONJUNKTIV = re.compile(
     r"fehle|wisse)\b"
     r"|^(?:Das|Dies|Er|Sie|Es|Man|Dieser|Diese|Dieses)\s+([a-zäöüß]+[^t\W]e)\s+(?![A-ZÄÖÜ])"
 )
+_NOT_KONJUNKTIV = _words(
+    "heute gerne alle diese jene jede eine keine seine ihre meine deine unsere eure ohne bitte "
+    "ende weise lange nahe alleine beide viele wenige manche solche welche einige andere "
+    "eigene ganze halbe gleiche letzte nächste erste zweite dritte gute große kleine neue alte "
+    "hohe lediglich gerade bisherige derzeitige ebene mitte grade orte"
+)
+_NOT_BEFORE_VERB = _words(
+    "der die das den dem des ein eine einer einem eines einen kein keine keiner keinem keinen "
+    "sein seine seiner seinem seinen ihr ihre ihrer ihrem ihren unser unsere mein meine zu zum "
+    "zur am im vom beim für mit von bei nach aus auf in an über unter vor gegen ohne um sehr "
+    "so zu besonders noch"
+)
+_ADJECTIVE_END = re.compile(r"(?:isch|lich|ig|en|er|nd|st|t|ll|iv|al|ar|el|ös|os)e$")
+
+
+def _konjunktiv_full_verb(s: str) -> re.Match | None:
+    """Konjunktiv I of a full verb in second position ("Bereits heute zahle die Stadt",
+    "Die Verwaltung plane mit ..."): a word in -e after a noun or adverb, not after an article
+    or preposition (that would be an adjective: "die neue Regel")."""
+    words = list(_WORD.finditer(s))
+    for i, match in enumerate(words[1:7], start=1):
+        word = match.group()
+        if (
+            not re.fullmatch(r"[a-zäöüß]{3,}e", word)
+            or word in _NOT_KONJUNKTIV
+            or _ADJECTIVE_END.search(word)
+        ):
+            continue
+        previous = words[i - 1].group()
+        if previous.lower() in _NOT_BEFORE_VERB or previous.endswith(","):
+            continue
+        return match
+    return None
+
+
 _HEARSAY = re.compile(r"\b(soll|sollen)\b(?=.*\b(?:haben|sein|worden)\b)")
 _REASONING = re.compile(
     r"\bmit der Begründung\b|\bmit dem Argument\b|\bon the grounds that\b|\barguing that\b"
@@ -504,6 +545,8 @@ def _source(
         name, kind = organisations[0], "organisation"
     elif _outlet(np_text, channel_text) and not doc_head:
         name, kind = _outlet(np_text, channel_text), "news_outlet"
+    elif _role_head(head):
+        name, kind = _clean(head), "person"
     elif ORGANISATION_WORD.search(head) and not _DOC_NOUN.search(head) and not doc_head:
         name, kind = _clean(head), "organisation"
     generic_doc = _GENERIC_DOC.match(head)
@@ -545,6 +588,18 @@ def _source(
     if kind is None:
         return _clean(np_text), "other", None, document_like
     return name, kind, speaker, False
+
+
+def _role_head(np_text: str) -> bool:
+    """ "der Vorsitzende Richter der 9. Zivilkammer", "the lead author": a person by role."""
+    nouns = [w for w in np_text.split() if w[:1].isupper() and not _LEADING_ARTICLE.match(w + " ")]
+    words = np_text.split()
+    head = next(
+        (w for w in nouns if not re.search(r"(?:e|en|er|es|em)$", w) or w is nouns[-1]), None
+    )
+    if head is None and words:
+        head = words[-1]
+    return bool(head) and bool(ROLE_WORD.fullmatch(head.strip(",.;:")))
 
 
 def _kind(source_kind: str, document_like: bool) -> str:
@@ -638,13 +693,21 @@ def _find_in_sentence(
         mentions = ctx.names.mentions(s[np_a:np_b])
         if mentions and not f.overlaps(match.start(), match.end(), "social_post"):
             f.add(mentions[-1][0] + np_a, match.end(), mentions[-1][2], "social_post", "reported")
+    for match in _REPORT_TO_COURT.finditer(s):
+        np_a, np_b = _np_after(s, match.end(), language, 5)
+        if _COURT.search(s[np_a:np_b]):
+            people = [m for m in ctx.names.mentions(s[: match.start()]) if m[3] == "person"]
+            name = people[-1][2] if people else _clean(s[np_a:np_b])
+            f.add(match.start(), np_b, name, "court_filing", "document")
     for match in re.finditer(r"\b[Aa]ccording to\s+", s):
         np_a, np_b = _np_after(s, match.end(), "en", max_words=12)
         f.add_np(match.start(), np_b, np_a, np_b)
     for match in re.finditer(r"\s+zufolge\b", s):
         np_a, np_b = _np_before(s, match.start(), language)
         f.add_np(np_a, match.end(), np_a, np_b)
-    for match in re.finditer(r"\b[Nn]ach\s+(?:Angaben|Informationen|Darstellung)\s+", s):
+    for match in re.finditer(
+        r"\b[Nn]ach\s+(?:Angaben|Informationen|Darstellung|Berechnungen|Schätzungen|Auskunft)\s+", s
+    ):
         np_a, np_b = _np_after(s, match.end(), language)
         f.add_np(match.start(), np_b, np_a, np_b)
     for match in re.finditer(r"\bunter Berufung auf\s+", s):
@@ -700,7 +763,8 @@ def _find_in_sentence(
     own = [a for a in f.found if not carried or a.phrase != carry.group()]
     if not own and language == "de":
         _continuations(f, ctx)
-    return f.found, bool(own) and bool(_BACKWARD_START.match(s))
+    confirms = re.search(r"\b(?:bestätigte\w*|bestätigt|confirmed)\s+(?:das|dies|this|that)\b", s)
+    return f.found, bool(own) and bool(_BACKWARD_START.match(s) or confirms)
 
 
 def _continuations(f: _SentenceFinder, ctx: _Context) -> None:
@@ -708,13 +772,20 @@ def _continuations(f: _SentenceFinder, ctx: _Context) -> None:
     s = f.s
     previous = [a for a in ctx.history if a.start >= f.start - 600]
     speakers = [a for a in previous if a.kind in ("reported", "direct_quote")
-                and a.source_kind in ("person", "organisation", "social_post")]  # fmt: skip
+                and a.source_kind in ("person", "organisation", "social_post")
+                or a.source_kind in ("court_filing", "sworn_statement")]  # fmt: skip
     konjunktiv = _KONJUNKTIV.search(s)
-    if konjunktiv and speakers and not f.found:
-        last = speakers[-1]
+    span = None
+    if konjunktiv:
         group = 1 if konjunktiv.group(1) else 2
-        f.add(konjunktiv.start(group), konjunktiv.end(group), last.source_name, last.source_kind,
-              "reported")  # fmt: skip
+        span = (konjunktiv.start(group), konjunktiv.end(group))
+    full_verb = _konjunktiv_full_verb(s)
+    if full_verb and (span is None or full_verb.start() < span[0]):
+        span = (full_verb.start(), full_verb.end())
+    if span and speakers and not f.found:
+        last = speakers[-1]
+        kind = "document" if last.kind == "document" else "reported"
+        f.add(span[0], span[1], last.source_name, last.source_kind, kind)
         return
     hearsay = _HEARSAY.search(s)
     if hearsay and not f.found:

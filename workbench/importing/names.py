@@ -93,6 +93,7 @@ ORGANISATION_WORD = re.compile(
     r"network|opposition|prosecutors?|startup|group)(?![\w-]))"
 )
 _TITLE_WORD = re.compile(_TITLE)
+ROLE_WORD = re.compile(rf"{_ROLE}|{_PERSON_NOUN}")
 _PAIR = re.compile(rf"(?<![\w-])({_CAP}) ({_CAP})(?![\w-])")
 _SPEECH_NEXT = (
     r"said|says|told|tells|added|wrote|argued|explained|noted|insisted|warned|replied|"

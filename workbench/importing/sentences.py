@@ -162,7 +162,9 @@ def _is_boundary(text: str, mark: int, cut: int, end: int, language: str) -> boo
         if next_word.lower() in MONTHS:
             return False  # "22. August"
         word_before = (
-            _WORD_BEFORE.search(text, max(0, mark - 60), before.start()) if before else None
+            _WORD_BEFORE.search(text[max(0, mark - 60) : before.start()].rstrip())
+            if before
+            else None
         )
         if language == "de" and word_before and word_before.group(1).lower() in _ORDINAL_LEADS:
             return False  # "am 3. Oktober", "der 2. Weltkrieg"
