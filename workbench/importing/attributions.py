@@ -592,14 +592,9 @@ def _source(
 
 def _role_head(np_text: str) -> bool:
     """ "der Vorsitzende Richter der 9. Zivilkammer", "the lead author": a person by role."""
-    nouns = [w for w in np_text.split() if w[:1].isupper() and not _LEADING_ARTICLE.match(w + " ")]
-    words = np_text.split()
-    head = next(
-        (w for w in nouns if not re.search(r"(?:e|en|er|es|em)$", w) or w is nouns[-1]), None
-    )
-    if head is None and words:
-        head = words[-1]
-    return bool(head) and bool(ROLE_WORD.fullmatch(head.strip(",.;:")))
+    first = re.split(r"\s+(?:der|des|von|vom|of|for|at|beim|bei|aus|in|im|who)\s+|,", np_text)[0]
+    words = first.split()
+    return bool(words) and bool(ROLE_WORD.fullmatch(words[-1].strip(",.;:")))
 
 
 def _kind(source_kind: str, document_like: bool) -> str:
@@ -857,6 +852,7 @@ def _reported_speech(f: _SentenceFinder) -> None:
     quotes = quote_spans(s, 0, len(s))
     lead = _LEAD_DOCUMENT.match(s)
     for verb in _SPEECH_RE[language].finditer(s):
+        lead_channel, perfect_start = "", None
         if f.overlaps(verb.start(), verb.end()) or any(a < verb.start() < b for a, b in quotes):
             continue
         word = verb.group(1)
@@ -891,8 +887,16 @@ def _reported_speech(f: _SentenceFinder) -> None:
                     np_b = np_a + len(candidate.split(" ")[0])
             if np_a is None:
                 a2, b2 = _np_before(s, verb.start(), language)
+                perfect = re.match(
+                    r"^(\S+(?:\s+\S+){0,3}?)\s+(?:hat|haben|hatte|hatten)\s+$", s[:a2]
+                )
                 if a2 == 0 or s[:a2].rstrip().endswith(","):
                     np_a, np_b = a2, b2
+                elif perfect and a2 < verb.start():
+                    # "Er hat in einer eidesstattlichen Versicherung erklärt": the subject
+                    # speaks, the phrase before the participle is the channel.
+                    np_a, np_b = 0, perfect.end(1)
+                    lead_channel, perfect_start = s[a2 : verb.start()], a2
         else:
             if inverted and before.endswith(","):
                 a2, b2 = _np_after(s, verb.end(), language, 6)
@@ -917,6 +921,12 @@ def _reported_speech(f: _SentenceFinder) -> None:
                         continue
         if np_a is None or np_b is None or np_b <= np_a:
             continue
+        # "sagte der Anwalt der Kläger, Benedikt Hofmaier": the name in apposition
+        named = re.match(
+            r",\s+([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+){1,2})(?=\s*(?:[,.;]|$))", s[np_b:]
+        )
+        if named and np_a > verb.start() and f.ctx.names.mentions(named.group(1)):
+            np_b += named.end()
         np_text = s[np_a:np_b]
         if word in _DOC_VERBS and not _DOC_NOUN.search(np_text):
             continue
@@ -928,6 +938,8 @@ def _reported_speech(f: _SentenceFinder) -> None:
         if lead and lead.end() >= np_a - 1:
             channel = lead.group(1) + " "
             p_a = 0
+        if perfect_start is not None:
+            channel, p_a = lead_channel, perfect_start
         if particle:
             tail = re.match(rf"(.{{0,80}}?)\b{particle}\b", s[verb.end() :])
             if tail and not re.search(r"[,.]", tail.group(1)):
