@@ -102,7 +102,9 @@ _SEGMENT_RULES = (
             r"^(?:(?:artikel |beitrag )?teilen|share(?: this (?:story|article))?|tweet|twittern|"
             r"mailen|e-?mail|drucken|print|facebook|twitter|x|linkedin|whatsapp|xing|reddit|"
             r"pinterest|flipboard|copy link|link kopieren|kommentieren|speichern|merken|save|"
-            r"vorlesen|listen|anhören|artikel anhören|listen to this article)$",
+            r"vorlesen|listen|anhören|artikel anhören|listen to this article|subscribe|sign in|"
+            r"log in|anmelden|abonnieren|abo|e-paper|support us\W*|upgrade to paid|start writing|"
+            r"get the app|skip to (?:main )?(?:content|navigation)|zum inhalt springen)$",
             re.I,
         ),
     ),
@@ -121,6 +123,29 @@ _LINE_RULES = (
         re.compile(
             r"newsletter.*(?:abonnieren|anmelden|bestellen|sign up|subscribe|inbox|postfach)|"
             r"(?:abonnieren|anmelden|sign up|subscribe)\b.*newsletter",
+            re.I,
+        ),
+    ),
+    (
+        "subscription or donation prompt",
+        re.compile(
+            r"^(?:support|subscribe to|become a (?:member|subscriber|supporter)|upgrade to|"
+            r"unterstützen sie|werden sie (?:abonnent|mitglied|unterstützer)|jetzt unterstützen)\b"
+            r".*(?:per month|a month|a year|journalism|reading|subscriber|paid|member|→|"
+            r"pro monat|im monat|journalismus|weiterlesen|abo)"
+            r"|^the rest of this (?:post|article|story|newsletter|piece|edition)\b"
+            r"|^(?:der|den) (?:rest|ganzen|vollständigen|restlichen) (?:des )?"
+            r"(?:artikels?|textes|text|beitrags?)\b.*(?:abo|abonnent|plus|\+)"
+            r"|^already a (?:paid )?(?:subscriber|member)"
+            r"|^(?:sie haben|you(?:'ve| have) read) \d+ (?:von|of) \d+ (?:kostenlosen|free)",
+            re.I,
+        ),
+    ),
+    (
+        "newsletter promotion",
+        re.compile(
+            r"^(?:sign up (?:to|for|here|now)\b|(?:free|kostenlose[rs]?) (?:\w+ )?newsletter$|"
+            r"after newsletter promotion$|privacy notice: newsletters?|newsletter[ :„\"](?!.*[.!?]\s))",
             re.I,
         ),
     ),
@@ -211,6 +236,15 @@ def _caption(line: str) -> tuple[str, str] | None:
     return line[: match.start()].strip(), credit
 
 
+def _byline_or_date_follows(lines: list[str], index: int, within: int = 4) -> bool:
+    following = [line.strip() for line in lines[index + 1 :] if line.strip()][:within]
+    return any(
+        _segment_reason(segment) in ("byline", "date line")
+        for line in following
+        for segment in _SEPARATORS.split(line)
+    )
+
+
 def _is_label(line: str) -> bool:
     return len(line.split()) <= 3 and not line.endswith(_TERMINAL) and len(line) <= 40
 
@@ -283,6 +317,11 @@ def strip_furniture(raw: str) -> StrippedPage:
             continue
         if page.title is not None and line == page.title:
             drop(line, "headline repeated")
+            continue
+        if in_header and page.title is not None and _byline_or_date_follows(lines, index):
+            # The standfirst under the headline sums the story up; its claims come again,
+            # attributed, in the body.
+            drop(line, "standfirst")
             continue
         if in_header:
             more_follows = any(rest.strip() for rest in lines[index + 1 :])
