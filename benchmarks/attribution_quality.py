@@ -54,19 +54,26 @@ class Tally:
 def cases(folder: Path = ARTICLES) -> list[tuple[str, Path, list[dict]]]:
     found = []
     if folder == ARTICLES:
-        found.append(("seed: " + SEED_ARTICLE.name, SEED_ARTICLE, json.loads(SEED_CLAIMS.read_text())))
+        found.append(
+            ("seed: " + SEED_ARTICLE.name, SEED_ARTICLE, json.loads(SEED_CLAIMS.read_text()))
+        )
     for expected in sorted(folder.glob("*.expected.json")):
         raw = expected.with_name(expected.name.replace(".expected.json", ".txt"))
         found.append((raw.name, raw, json.loads(expected.read_text())["claims"]))
     return found
 
 
-def _phrase_span(body: str, phrase: str, near: int) -> tuple[int, int] | None:
+def _phrase_span(
+    body: str, phrase: str, near: int, end: int | None = None
+) -> tuple[int, int] | None:
+    """The occurrence of phrase nearest the claim, preferring one inside the claim itself: a
+    short phrase ("werde") also occurs in the sentence before ("werden")."""
     spans, start = [], body.find(phrase)
     while start != -1:
         spans.append((start, start + len(phrase)))
         start = body.find(phrase, start + 1)
-    return min(spans, key=lambda s: abs(s[0] - near)) if spans else None
+    inside = [s for s in spans if end is not None and near <= s[0] and s[1] <= end]
+    return min(inside or spans, key=lambda s: abs(s[0] - near)) if spans else None
 
 
 def evaluate(raw_path: Path, expected_claims: list[dict]) -> tuple[Tally, Tally]:
@@ -86,12 +93,13 @@ def evaluate(raw_path: Path, expected_claims: list[dict]) -> tuple[Tally, Tally]
             claims.notes.append(f"false claim: {text[:90]}")
     for quote, claim in expected.items():
         near = body.find(quote)
+        claim_end = near + len(quote) if near != -1 else None
         wanted = claim["attributions"]
         got = list(detected[quote].attributions) if quote in detected else []
         attributions.expected += len(wanted)
         unmatched = list(got)
         for item in wanted:
-            span = _phrase_span(body, item["phrase"], near)
+            span = _phrase_span(body, item["phrase"], near, claim_end)
             match = next(
                 (
                     a
@@ -118,7 +126,7 @@ def evaluate(raw_path: Path, expected_claims: list[dict]) -> tuple[Tally, Tally]
         wanted = expected.get(text, {}).get("attributions", [])
         for a in claim.attributions:
             span_ok = any(
-                (span := _phrase_span(body, w["phrase"], claim.start))
+                (span := _phrase_span(body, w["phrase"], claim.start, claim.end))
                 and a.start < span[1]
                 and span[0] < a.end
                 and a.kind == w["kind"]
@@ -140,11 +148,15 @@ def main(argv: list[str] | None = None) -> int:
         "--heldout", action="store_true",
         help="the articles written blind to the rules (tests/importing/heldout/)",
     )  # fmt: skip
-    parser.add_argument("--sealed", action="store_true", help="the sealed articles (never tuned on)")
+    parser.add_argument(
+        "--sealed", action="store_true", help="the sealed articles (never tuned on)"
+    )
     args = parser.parse_args(argv)
     total_claims, total_attributions = Tally(), Tally()
     rows = []
-    for name, raw_path, expected in cases(SEALED if args.sealed else HELDOUT if args.heldout else ARTICLES):
+    for name, raw_path, expected in cases(
+        SEALED if args.sealed else HELDOUT if args.heldout else ARTICLES
+    ):
         claims, attributions = evaluate(raw_path, expected)
         total_claims.add(claims)
         total_attributions.add(attributions)
