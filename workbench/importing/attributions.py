@@ -714,12 +714,17 @@ def _find_in_sentence(
         s,
     ):
         inner = re.sub(r"\s+unter Berufung auf .*$", "", match.group(1))
+        if inner.lower() in ("wir", "wir bereits"):
+            f.add(match.start(), match.end(), "the publishing outlet", "news_outlet", "reported")
+            continue
         f.add_np(match.start(), match.end(), match.start(1), match.start(1) + len(inner))
     for match in re.finditer(
         r"\b[Aa]s\s+(\S+(?:\s+\S+){0,4}?)\s+(?:first\s+)?(?:reported|said|wrote)\b", s
     ):
         if match.group(1).lower() not in ("we", "i"):
             f.add_np(match.start(), match.end(), match.start(1), match.end(1))
+        elif match.group(1).lower() == "we":
+            f.add(match.start(), match.end(), "the publishing outlet", "news_outlet", "reported")
     for match in re.finditer(r"\b(?:first |originally )?reported by\s+", s):
         np_a, np_b = _np_after(s, match.end(), "en", max_words=6)
         f.add_np(match.start(), np_b, np_a, np_b)

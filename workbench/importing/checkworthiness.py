@@ -168,7 +168,8 @@ _EVENT_STEMS = (
 _EVENT_NOUNS = re.compile(
     r"(?i:klage|gerichtsverfahren|urteil\b|übernahme|stellenabbau|insolvenz|anklage|"
     r"prüfverfahren|ermittlungsverfahren|lawsuit|complaint|indictment|merger|acquisition|"
-    r"layoffs|inquiry|investigation|class action)"
+    r"layoffs|inquiry|investigation|class action|gegenstimmen|enthaltung\w*)"
+    r"|\b\d+\s+zu\s+\d+\s+Stimmen\b|\b\d+\s*(?:-|–|to)\s*\d+\s+votes?\b"
 )
 _QUESTION = re.compile(r"\?[\"'“”»«)]*$")
 _READER_ADDRESS = re.compile(
@@ -182,7 +183,9 @@ _SPECULATION = re.compile(
     r"hätte(?=.*\bkönnen\b)|legt den Verdacht nahe|bemerkenswert|bezeichnend\w*|ausgerechnet|"
     r"ironisch\w*|ist offen|ist unklar|bleibt offen|bleibt unklar|fraglich|"
     r"might|could|seems?|seemingly|appears? to|arguably|perhaps|probably|I think|we think|"
-    r"I believe|in my view|in our view|remarkabl\w*|ironic\w*|is unclear|remains unclear)\b",
+    r"I believe|in my view|in our view|remarkabl\w*|ironic\w*|is unclear|remains unclear|"
+    r"my bet|I bet|my guess|I suspect|I'd like to think|meiner Meinung nach|ich glaube|"
+    r"meines Erachtens)\b",
     re.I,
 )
 _SELF_REFERENCE = re.compile(
@@ -264,7 +267,9 @@ def score_sentence(
         reasons.extend(f"opinion or speculation: {s}" for s in speculation[:2])
     self_reference = _SELF_REFERENCE.search(stripped)
     if self_reference:
-        score -= 0.6
+        # "As we reported last week, X stepped back": only an opening clause, the rest is a claim
+        opening = re.match(r"^(?:As|Wie)\b[^,]{0,40},\s", stripped) and self_reference.start() < 4
+        score -= 0.15 if opening else 0.6
         reasons.append(f"self-reference: {self_reference.group()}")
     if len(words) < 5:
         score -= 0.3
