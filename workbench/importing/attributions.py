@@ -17,7 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from .names import ORGANISATION_WORD, OUTLETS, ROLE_WORD, NameIndex
+from .names import ORG_NOUN, ORGANISATION_WORD, OUTLETS, ROLE_WORD, NameIndex
 from .sentences import quote_spans
 
 
@@ -72,7 +72,8 @@ _OFFICIAL = re.compile(
     r"Pressemitteilung|press release|Securities and Exchange|\bSEC\b|regulatory filing|"
     r"Behörde|[Mm]inisteri|\bministry\b|\bregulator|Bundesamt|quarterly report|annual report|"
     r"Geschäftsbericht|Quartalsbericht|Statisti[ck]|[Ss]tatistisch|Amtsblatt|Bundesanzeiger|"
-    r"Ad-hoc-Mitteilung|Landesamt|Bundesamt|Beschlussvorlage|Haushaltsplan|Drucksache",
+    r"Ad-hoc-Mitteilung|Landesamt|Bundesamt|Beschlussvorlage|Haushaltsplan|Drucksache|"
+    r"[Pp]olizeibericht|police report",
 )
 _COURT = re.compile(
     r"[Gg]ericht(?!et)|[Kk]lage|\bcourt\b|lawsuit|complaint|\bfiling|docket|[Aa]nklage", re.I
@@ -122,14 +123,15 @@ _ANON_FIND = (
 _DOC_NOUN = re.compile(
     r"(?i:dokument\w*|unterlagen|akten\b|papier\w*|schreiben\b|studie\w*|daten\b|memo\w*|"
     r"documents?|files\b|records\b|papers\b|data\b|terms\b|analysis\b|filings?\b|"
-    r"stud(?:y|ies)\b|survey\b|figures\b|statistics\b|estimates?\b|Zahlen\b|Statistik\w*)"
+    r"stud(?:y|ies)\b|survey\b|figures\b|statistics\b|estimates?\b|Zahlen\b|Statistik\w*|"
+    r"polls?\b|Umfrage\w*)"
 )
 # "NHS England figures show": numbers a public body publishes are an official document.
 _OFFICIAL_NP = re.compile(r"(?i:\bfigures\b|\bstatistics\b|\bZahlen\b|Statistik)")
 # A noun phrase whose head is a document: the names after it ("a court filing in Delaware
 # Superior Court", "Documents reviewed by The Information") do not make it their speaker.
 _DOC_HEAD = re.compile(
-    r"^(?:(?:the|a|an|its|die|der|den|dem|einer|einem|eine|ein)\s+)?(?:[\w-]+\s+)?"
+    r"^(?:(?:the|a|an|its|die|der|den|dem|einer|einem|eine|ein)\s+)?(?:[\w-]+\s+)?[\w-]*?"
     r"(?i:dokument\w*|unterlagen|akten\b|documents?|files\b|records\b|papers\b|filings?\b|"
     r"stud(?:y|ies)\b|studie\w*|survey\b|complaint|lawsuit|memo\w*|emails?\b)"
 )
@@ -164,6 +166,10 @@ _OUTLET_WORD = re.compile(
     r"Blatt|Tagblatt|Nachrichten|Rundfunk|Rundfunks|Allgemeine|Presse|Post|Times|Herald|Tribune|"
     r"Gazette|Chronicle|Observer|Telegraph|Courier|Journal|Express|Mirror|Standard|"
     r"Examiner|Inquirer|Sentinel|Register)(?![\w-])"
+)
+# "Harlow Energy, a utility" / "Mira Sen, a researcher": what the appositive says it is.
+_APPOSITIVE = re.compile(
+    rf",\s+(?:a|an|ein|eine)\s+(?:[\w'’-]+\s+){{0,3}}?({ORG_NOUN}|[\w-]+)\s*,?$"
 )
 _QUOTED_TITLE = re.compile(r"[„“\"»«]([A-ZÄÖÜ][^„“”\"»«]{1,60})[“”\"«»]")
 _PRONOUN = re.compile(r"^(?:er|sie|he|she|es)$", re.I)
@@ -547,6 +553,12 @@ def _source(
         name, kind = _outlet(np_text, channel_text), "news_outlet"
     elif _role_head(head):
         name, kind = _clean(head), "person"
+    elif appositive := _APPOSITIVE.search(np_text):
+        name = _clean(np_text[: appositive.start()])
+        noun = appositive.group(1)
+        kind = "person" if ROLE_WORD.fullmatch(noun) else "organisation"
+        if kind == "organisation" and not re.fullmatch(ORG_NOUN, noun):
+            name, kind = None, None
     elif ORGANISATION_WORD.search(head) and not _DOC_NOUN.search(head) and not doc_head:
         name, kind = _clean(head), "organisation"
     generic_doc = _GENERIC_DOC.match(head)
@@ -588,6 +600,17 @@ def _source(
     if kind is None:
         return _clean(np_text), "other", None, document_like
     return name, kind, speaker, False
+
+
+def _appositive_head(s: str, np_a: int, np_b: int, language: str) -> int:
+    """ "Harlow Energy, a utility, said": the speaker is the name before the appositive, and
+    the subject of an English sentence opening "Dr X, a cardiologist at Y, said"."""
+    if not re.match(r"(?:a|an|the)\s+[a-z]", s[np_a:np_b]) or not s[:np_a].endswith(", "):
+        return np_a
+    head_a, _ = _np_before(s, np_a - 2, language)
+    words = s[head_a : np_a - 2].split()
+    named = words and all(w[:1].isupper() or w in ("of", "and", "for", "&", "the") for w in words)
+    return head_a if named else np_a
 
 
 def _role_head(np_text: str) -> bool:
@@ -669,7 +692,7 @@ def _find_in_sentence(
     for match in re.finditer(r"\b[Ll]aut\s+", s):
         np_a, np_b = _np_after(s, match.end(), language)
         f.add_np(match.start(), np_b, np_a, np_b)
-    for match in re.finditer(r"\bper\s+(?=(?:a|an|the|its|their)\s)", s):
+    for match in re.finditer(r"\b[Pp]er\s+(?=(?:a|an|the|its|their)\s)", s):
         np_a, np_b = _np_after(s, match.end(), "en", max_words=10)
         if _DOC_HEAD.match(s[np_a:np_b]):
             f.add_np(match.start(), np_b, np_a, np_b)
@@ -905,10 +928,21 @@ def _reported_speech(f: _SentenceFinder) -> None:
         else:
             if inverted and before.endswith(","):
                 a2, b2 = _np_after(s, verb.end(), language, 6)
-                if s[a2:b2][:1].isupper() or s[a2:b2].lower().startswith(("the ", "a ", "an ")):
+                after = s[a2:b2]
+                speaker_like = (
+                    f.ctx.names.mentions(after)
+                    or _SPOKES.search(after)
+                    or _role_head(after)
+                    or ORGANISATION_WORD.search(after)
+                    or _outlet(after)
+                )
+                if after[:1].isupper() or (
+                    after.lower().startswith(("the ", "a ", "an ")) and speaker_like
+                ):
                     np_a, np_b = a2, b2
             if np_a is None:
                 np_a, np_b = _np_before(s, verb.start(), language)
+                np_a = _appositive_head(s, np_a, np_b, language)
                 words = s[np_a:np_b].split()
                 if re.search(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+\s+)?$", before + " "):
                     continue  # passive: "was never announced"
@@ -965,6 +999,14 @@ def _reported_speech(f: _SentenceFinder) -> None:
         )
         if word in _DOC_VERBS:
             document_like = True
+        if (
+            source_kind == "official_document"
+            and not _OFFICIAL.search(channel)
+            and not _DOC_NOUN.search(np_text)
+            and not _OFFICIAL_NP.search(np_text)
+            and word not in _DOC_VERBS
+        ):
+            source_kind, document_like = "organisation", False  # "The ministry added"
         f.add(p_a, p_b, name, source_kind, _kind(source_kind, document_like))
 
 

@@ -40,7 +40,8 @@ _ROLE = (
     r"abgeordneter|beauftragte|beauftragter|referent|referentin|prüfer|prüferin|"
     r"verteidiger|verteidigerin|staatsanwalt|staatsanwältin|ermittler|ermittlerin|"
     r"secretary|mayor|governor|chancellor|editor|lawyer|attorney|economist|lecturer|"
-    r"researcher|scientist|specialist|manager|adviser|advisor|consultant|commissioner))"
+    r"researcher|scientist|specialist|manager|adviser|advisor|consultant|commissioner|"
+    r"leader|campaigner|activist|resident|councillor|councilor|headteacher|landlord|owner))"
 )
 # Words that make the noun phrase around a name a person: "X, a senior lecturer", "X, die
 # Leiterin des Amts".
@@ -64,8 +65,9 @@ _PERSON_BEFORE_ROLE = re.compile(
     rf"\b({_CAP}(?: {_CAP}){{1,2}}), (?:(?:a|an|the|who|its|his|her|their|die|der|eine|ein)\s+)"
     rf"(?:[\w'’-]+\s+){{0,5}}?{_PERSON_NOUN}\b"
 )
-_ORG_NOUN = (
-    r"(?:company|firm|startup|start-up|charity|nonprofit|non-profit|group|maker|provider|"
+ORG_NOUN = (
+    r"(?:utility|airline|carrier|chain|supermarket|broadcaster|club|school|"
+    r"company|firm|startup|start-up|charity|nonprofit|non-profit|group|maker|provider|"
     r"bank|agency|regulator|watchdog|union|association|organisation|organization|developer|"
     r"drugmaker|retailer|insurer|operator|lender|manufacturer|publisher|fund|platform|"
     r"Unternehmen|Konzern|Verein|Verband|Hersteller|Anbieter|Firma|Gruppe|Start-up|Behörde|"
@@ -74,7 +76,7 @@ _ORG_NOUN = (
 # "Parabolic, the enterprise AI company" / "The Patients' Voice Alliance, a charity"
 _ORG_BEFORE_NOUN = re.compile(
     rf"\b((?:{_CAP}['’]? ){{0,3}}(?:{_CAP}|[A-Z]{{2,}})), (?:a|an|the|its|ein|eine|der|die|das) "
-    rf"(?:[\w'’-]+ ){{0,4}}?{_ORG_NOUN}\b"
+    rf"(?:[\w'’-]+ ){{0,4}}?{ORG_NOUN}\b"
 )
 # Head words of organisations in a noun phrase without a known name: "der Stadt", "des
 # Haus- und Grundbesitzervereins", "the Department of Health", "a charity".
@@ -93,6 +95,21 @@ ORGANISATION_WORD = re.compile(
     r"network|opposition|prosecutors?|startup|group)(?![\w-]))"
 )
 _TITLE_WORD = re.compile(_TITLE)
+# English "Dev Arora said": two capitalised words right before a speech verb are a person,
+# unless the last is a company word ("Harlow Energy said").
+_PERSON_BEFORE_SPEECH = re.compile(
+    rf"(?<![\w'’-])({_CAP} {_CAP})(?= (?:said|says|told|added|wrote)\b)"
+)
+_COMPANY_TAIL = _words(
+    """
+    Energy Power Cloud Systems Technologies Tech Labs Therapeutics Pharma Pharmaceuticals
+    Capital Partners Motors Airlines Airways Foods Media Networks Health Healthcare Insurance
+    Holdings Industries Solutions Software Robotics Dynamics Logistics Ventures Studios Games
+    Mobile Telecom Rail Water Homes Brands Retail Biosciences Medical Financial Securities
+    Investments Resources Mining Oil Gas Chemicals Steel Automotive Aerospace Electric
+    Semiconductor Bank Group Council Police News Post Times
+    """
+)
 ROLE_WORD = re.compile(rf"{_ROLE}|{_PERSON_NOUN}")
 _PAIR = re.compile(rf"(?<![\w-])({_CAP}) ({_CAP})(?![\w-])")
 _SPEECH_NEXT = (
@@ -214,6 +231,10 @@ class NameIndex:
         for match in _ORG_SUFFIX.finditer(text):
             index._add_organisation(f"{match.group(1)} {match.group(2)}", short=match.group(1))
         if language == "en":
+            for match in _PERSON_BEFORE_SPEECH.finditer(text):
+                first, last = match.group(1).split()
+                if last not in _COMPANY_TAIL and not _EN_ORG_HEAD.fullmatch(match.group(1)):
+                    index._add_person(match.group(1))
             for match in _EN_ORG_HEAD.finditer(text):
                 name = re.sub(r"^[Tt]he\s+", "", match.group(1))
                 index._add_organisation(name, short=None)
