@@ -73,7 +73,8 @@ _OFFICIAL = re.compile(
     r"Behörde|[Mm]inisteri|\bministry\b|\bregulator|Bundesamt|quarterly report|annual report|"
     r"Geschäftsbericht|Quartalsbericht|Statisti[ck]|[Ss]tatistisch|Amtsblatt|Bundesanzeiger|"
     r"Ad-hoc-Mitteilung|Landesamt|Bundesamt|Beschlussvorlage|Haushaltsplan|Drucksache|"
-    r"[Pp]olizeibericht|police report",
+    r"[Pp]olizeibericht|police report|Haushalts(?:bericht|entwurf|satzung)|Jahresbericht|"
+    r"Rechnungshof|Prüfbericht|Sitzungsvorlage",
 )
 _COURT = re.compile(
     r"[Gg]ericht(?!et)|[Kk]lage|\bcourt\b|lawsuit|complaint|\bfiling|docket|[Aa]nklage", re.I
@@ -104,7 +105,7 @@ _ANON_FIND = (
     ),
     re.compile(
         r"\b(?:(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Mm]ultiple|[Ss]ome|[Aa])\s+)?"
-        r"(?:people|persons?|sources?|officials?|insiders?|executives?|employees?)\s+"
+        r"(?i:people|persons?|sources?|officials?|insiders?|executives?|employees?)\s+"
         r"(?:familiar with (?:the )?\w+|with (?:direct )?knowledge of (?:the )?\w+|"
         r"close to (?:the )?\w+|briefed on (?:the )?\w+)(?:\s+said)?"
     ),
@@ -170,6 +171,12 @@ _OUTLET_WORD = re.compile(
 # "Harlow Energy, a utility" / "Mira Sen, a researcher": what the appositive says it is.
 _APPOSITIVE = re.compile(
     rf",\s+(?:a|an|ein|eine)\s+(?:[\w'’-]+\s+){{0,3}}?({ORG_NOUN}|[\w-]+)\s*,?$"
+)
+# "der Südkurier", "das Abendblatt", "the Daily Ledger" as the subject of "berichtete"/"reported"
+_OUTLET_COMPOUND = re.compile(
+    r"(?<![\w-])(?:[A-ZÄÖÜ][\w-]*(?i:zeitung|kurier|blatt|bote|boten|anzeiger|rundschau|"
+    r"nachrichten|presse|post|spiegel|echo|journal|ledger|gazette|herald|tribune)|"
+    r"(?:Daily|Weekly|Sunday|Evening|Morning)\s+[A-Z]\w+)(?![\w-])"
 )
 _QUOTED_TITLE = re.compile(r"[„“\"»«]([A-ZÄÖÜ][^„“”\"»«]{1,60})[“”\"«»]")
 _PRONOUN = re.compile(r"^(?:er|sie|he|she|es)$", re.I)
@@ -473,6 +480,9 @@ def _outlet(np_text: str, channel: str = "") -> str | None:
     quoted = _QUOTED_TITLE.search(np_text)
     if quoted and _REPORTING.search(channel):
         return quoted.group(1)
+    compound = _OUTLET_COMPOUND.search(bare)
+    if compound and _REPORTING.search(channel):
+        return compound.group()
     return None
 
 
@@ -602,10 +612,15 @@ def _source(
     return name, kind, speaker, False
 
 
-def _appositive_head(s: str, np_a: int, np_b: int, language: str) -> int:
-    """ "Harlow Energy, a utility, said": the speaker is the name before the appositive, and
-    the subject of an English sentence opening "Dr X, a cardiologist at Y, said"."""
-    if not re.match(r"(?:a|an|the)\s+[a-z]", s[np_a:np_b]) or not s[:np_a].endswith(", "):
+def _appositive_head(s: str, np_a: int, np_b: int, language: str, names: NameIndex) -> int:
+    """ "Harlow Energy, a utility, said" / "Frau Dr. Keller, Chefärztin am Klinikum, sagte":
+    the speaker is the name before the appositive."""
+    if not s[:np_a].endswith(", "):
+        return np_a
+    people = [m for m in names.mentions(s[: np_a - 2]) if m[1] == np_a - 2 and m[3] == "person"]
+    if people and not names.mentions(s[np_a:np_b]):
+        return people[-1][0]
+    if not re.match(r"(?:a|an|the)\s+[a-z]", s[np_a:np_b]):
         return np_a
     head_a, _ = _np_before(s, np_a - 2, language)
     words = s[head_a : np_a - 2].split()
@@ -740,12 +755,13 @@ def _find_in_sentence(
         if inner.lower() in ("wir", "wir bereits"):
             f.add(match.start(), match.end(), "the publishing outlet", "news_outlet", "reported")
             continue
-        f.add_np(match.start(), match.end(), match.start(1), match.start(1) + len(inner))
+        np_b = match.start(1) + len(inner)
+        f.add_np(match.start(), match.end(), match.start(1), np_b, s[np_b : match.end()])
     for match in re.finditer(
         r"\b[Aa]s\s+(\S+(?:\s+\S+){0,4}?)\s+(?:first\s+)?(?:reported|said|wrote)\b", s
     ):
         if match.group(1).lower() not in ("we", "i"):
-            f.add_np(match.start(), match.end(), match.start(1), match.end(1))
+            f.add_np(match.start(), match.end(), match.start(1), match.end(1), match.group())
         elif match.group(1).lower() == "we":
             f.add(match.start(), match.end(), "the publishing outlet", "news_outlet", "reported")
     for match in re.finditer(r"\b(?:first |originally )?reported by\s+", s):
@@ -918,8 +934,9 @@ def _reported_speech(f: _SentenceFinder) -> None:
                 perfect = re.match(
                     r"^(\S+(?:\s+\S+){0,3}?)\s+(?:hat|haben|hatte|hatten)\s+$", s[:a2]
                 )
-                if a2 == 0 or s[:a2].rstrip().endswith(","):
-                    np_a, np_b = a2, b2
+                head = _appositive_head(s, a2, b2, language, f.ctx.names) if a2 else a2
+                if a2 == 0 or head != a2 or s[:a2].rstrip().endswith(","):
+                    np_a, np_b = head, b2
                 elif perfect and a2 < verb.start():
                     # "Er hat in einer eidesstattlichen Versicherung erklärt": the subject
                     # speaks, the phrase before the participle is the channel.
@@ -942,7 +959,7 @@ def _reported_speech(f: _SentenceFinder) -> None:
                     np_a, np_b = a2, b2
             if np_a is None:
                 np_a, np_b = _np_before(s, verb.start(), language)
-                np_a = _appositive_head(s, np_a, np_b, language)
+                np_a = _appositive_head(s, np_a, np_b, language, f.ctx.names)
                 words = s[np_a:np_b].split()
                 if re.search(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+\s+)?$", before + " "):
                     continue  # passive: "was never announced"
@@ -993,7 +1010,7 @@ def _reported_speech(f: _SentenceFinder) -> None:
             channel += trailing.group()
             p_b += trailing.end()
         clause = re.split(r"[,;]|(?<![A-Z])\.\s|\b(?:that|dass)\b", s[verb.end() : verb.end() + 80])
-        channel += " " + clause[0]
+        channel += " " + clause[0] + " " + word
         name, source_kind, _speaker, document_like = _source(
             f.ctx, np_text, f.start + np_a, channel
         )

@@ -134,7 +134,7 @@ _LINE_RULES = (
             r".*(?:per month|a month|a year|journalism|reading|subscriber|paid|member|→|"
             r"pro monat|im monat|journalismus|weiterlesen|abo)"
             r"|^the rest of this (?:post|article|story|newsletter|piece|edition)\b"
-            r"|^(?:der|den) (?:rest|ganzen|vollständigen|restlichen) (?:des )?"
+            r"|^(?:der|den) (?:rest|ganzen?|vollständigen?|restlichen?) (?:des )?"
             r"(?:artikels?|textes|text|beitrags?)\b.*(?:abo|abonnent|plus|\+)"
             r"|^already a (?:paid )?(?:subscriber|member)"
             r"|^(?:sie haben|you(?:'ve| have) read) \d+ (?:von|of) \d+ (?:kostenlosen|free)",

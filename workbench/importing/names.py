@@ -41,7 +41,8 @@ _ROLE = (
     r"verteidiger|verteidigerin|staatsanwalt|staatsanwältin|ermittler|ermittlerin|"
     r"secretary|mayor|governor|chancellor|editor|lawyer|attorney|economist|lecturer|"
     r"researcher|scientist|specialist|manager|adviser|advisor|consultant|commissioner|"
-    r"leader|campaigner|activist|resident|councillor|councilor|headteacher|landlord|owner))"
+    r"leader|campaigner|activist|resident|councillor|councilor|headteacher|landlord|owner|"
+    r"ärztin|arzt|pfleger|pflegerin|lehrer|lehrerin|inhaber|inhaberin))"
 )
 # Words that make the noun phrase around a name a person: "X, a senior lecturer", "X, die
 # Leiterin des Amts".
@@ -92,7 +93,8 @@ ORGANISATION_WORD = re.compile(
     r"trust|society|hospital|centre|center|association|federation|union|authority|office|"
     r"board|committee|administration|parliament|police|bank|company|firm|nonprofit|"
     r"organisation|organization|regulator|watchdog|government|party|coalition|campaign|"
-    r"network|opposition|prosecutors?|startup|group)(?![\w-]))"
+    r"network|opposition|prosecutors?|startup|group|werke|betriebe|sparkasse|kasse|"
+    r"genossenschaft|rechnungshof|kreistag|landtag|bundestag)(?![\w-]))"
 )
 _TITLE_WORD = re.compile(_TITLE)
 # English "Dev Arora said": two capitalised words right before a speech verb are a person,
@@ -187,6 +189,51 @@ OUTLETS = {
     "Tagesschau": ("Tagesschau", "tagesschau.de"),
     "ARD": ("ARD",),
     "ZDF": ("ZDF",),
+    "NDR": ("NDR", "Norddeutscher Rundfunk", "Norddeutschen Rundfunks"),
+    "WDR": ("WDR", "Westdeutscher Rundfunk", "Westdeutschen Rundfunks"),
+    "SWR": ("SWR", "Südwestrundfunk", "Südwestrundfunks"),
+    "MDR": ("MDR", "Mitteldeutscher Rundfunk", "Mitteldeutschen Rundfunks"),
+    "RBB": ("RBB", "rbb"),
+    "Deutschlandfunk": ("Deutschlandfunk", "Deutschlandfunks"),
+    "ORF": ("ORF",),
+    "SRF": ("SRF",),
+    "RTL": ("RTL",),
+    "n-tv": ("n-tv", "ntv"),
+    "RND": ("RND", "RedaktionsNetzwerk Deutschland", "Redaktionsnetzwerk Deutschland"),
+    "taz": ("taz",),
+    "Stern": ("Stern", "Sterns"),
+    "Focus": ("Focus Online", "FOCUS"),
+    "WAZ": ("WAZ",),
+    "Rheinische Post": ("Rheinische Post", "Rheinischen Post"),
+    "Münchner Merkur": ("Münchner Merkur", "Münchner Merkurs"),
+    "Hamburger Abendblatt": ("Hamburger Abendblatt", "Hamburger Abendblatts"),
+    "KNA": ("KNA",),
+    "epd": ("epd",),
+    "APA": ("APA",),
+    "Sky News": ("Sky News",),
+    "ITV": ("ITV",),
+    "NPR": ("NPR",),
+    "NBC": ("NBC", "NBC News"),
+    "CBS": ("CBS", "CBS News"),
+    "Fox News": ("Fox News",),
+    "Al Jazeera": ("Al Jazeera",),
+    "Daily Mail": ("Daily Mail",),
+    "Telegraph": ("Telegraph", "Daily Telegraph"),
+    "The Times": ("The Times", "Sunday Times"),
+    "Independent": ("The Independent",),
+    "Los Angeles Times": ("Los Angeles Times", "LA Times"),
+    "USA Today": ("USA Today",),
+    "ProPublica": ("ProPublica",),
+    "Semafor": ("Semafor",),
+    "The Atlantic": ("The Atlantic",),
+    "New Yorker": ("New Yorker",),
+    "Le Monde": ("Le Monde",),
+    "El País": ("El País",),
+    "Nikkei": ("Nikkei",),
+    "Xinhua": ("Xinhua",),
+    "Kyodo": ("Kyodo",),
+    "Yonhap": ("Yonhap",),
+    "ANSA": ("ANSA",),
 }
 _ORG_APPOSITION = re.compile(
     rf"\b(?i:unternehmen|konzern|firma|hersteller|company|firm|startup|start-up|rival|"
