@@ -232,3 +232,149 @@ def test_every_phrase_is_the_text_at_its_offsets():
     for claim in analysis.claims:
         for a in claim.attributions:
             assert analysis.article.text[a.start : a.end] == a.phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # source kinds from titles, roles and organisation words
+        (
+            '"One in five trains was late in May," said Dr Amelia Rourke, a rail engineer.',
+            "en",
+            ("said Dr Amelia Rourke", "direct_quote", "Amelia Rourke", "person"),
+        ),
+        (
+            "The Riverside Tenants' Alliance, a charity, said rents rose 12% in 2024.",
+            "en",
+            ("The Riverside Tenants' Alliance, a charity, said", "reported",
+             "Riverside Tenants' Alliance", "organisation"),
+        ),
+        (
+            "A spokesperson for the Department for Transport and Local Roads said 40 bridges "
+            "were closed in March.",
+            "en",
+            ("A spokesperson for the Department for Transport and Local Roads said", "reported",
+             "Department for Transport and Local Roads", "organisation"),
+        ),
+        (
+            "Council leader Dev Arora said the council spent £2m on consultants in 2024.",
+            "en",
+            ("Council leader Dev Arora said", "reported", "Dev Arora", "person"),
+        ),
+        (
+            "Nach Berechnungen des Mietervereins Talheim stiegen die Mieten 2024 um 6 Prozent.",
+            "de",
+            ("Nach Berechnungen des Mietervereins Talheim", "reported", "Mietervereins Talheim",
+             "organisation"),
+        ),
+        (
+            "Der Etat sieht nach Angaben der Stadt Ausgaben von 80,2 Millionen Euro für 2026 vor.",
+            "de",
+            ("nach Angaben der Stadt", "reported", "Stadt", "organisation"),
+        ),
+        (
+            "Die Schulden liegen laut Statistischem Landesamt bei 2.100 Euro je Einwohner im Jahr 2024.",
+            "de",
+            ("laut Statistischem Landesamt", "document", "Statistischem Landesamt",
+             "official_document"),
+        ),
+        # outlets not on our list
+        (
+            "Wie die „Talheimer Rundschau“ berichtete, hatte der Kreis im Mai 3 Millionen Euro "
+            "gestrichen.",
+            "de",
+            ("Wie die „Talheimer Rundschau“ berichtete", "reported", "Talheimer Rundschau",
+             "news_outlet"),
+        ),
+        (
+            "Wie der Südkurier berichtete, wurde am Montag ein 23-Jähriger festgenommen.",
+            "de",
+            ("Wie der Südkurier berichtete", "reported", "Südkurier", "news_outlet"),
+        ),
+        # documents and courts
+        (
+            "In a press release, Northfield University said the trial enrolled 1,200 patients.",
+            "en",
+            ("In a press release, Northfield University said", "document",
+             "Northfield University", "official_document"),
+        ),
+        (
+            "Brightline owes $4m to suppliers, per a court filing in the Texas District Court.",
+            "en",
+            ("per a court filing in the Texas District Court", "document",
+             "Court filing in the Texas District Court", "court_filing"),
+        ),
+        (
+            "In the complaint, Marlow Foods says its rival copied 14 recipes in 2023.",
+            "en",
+            ("In the complaint, Marlow Foods says", "document", "Marlow Foods", "court_filing"),
+        ),
+        (
+            "Documents reviewed by Reuters show that Acme paid $3m in fines in 2023.",
+            "en",
+            ("Documents reviewed by Reuters show", "document", "Documents reviewed by Reuters",
+             "other"),
+        ),
+        (
+            "Documents reviewed by Reuters show that Acme paid $3m in fines in 2023.",
+            "en",
+            ("reviewed by Reuters", "reported", "Reuters", "news_outlet"),
+        ),
+        (
+            "Rail journeys rose 8% in 2024, the authors found.",
+            "en",
+            ("the authors found", "document", "Authors", "other"),
+        ),
+        # anonymous and social
+        (
+            "Sources tell us the company will cut 300 jobs in March.",
+            "en",
+            ("Sources tell us", "anonymous", "Sources tell us", "anonymous"),
+        ),
+        (
+            "Acme is preparing to close its app by the end of May 2025, we've learned.",
+            "en",
+            ("we've learned", "anonymous", "We've learned", "anonymous"),
+        ),
+        (
+            "Sam Altman pushed back on X on Monday, writing that OpenAI had 500 million users.",
+            "en",
+            ("Sam Altman pushed back on X", "reported", "Sam Altman", "social_post"),
+        ),
+    ],
+)  # fmt: skip
+def test_source_kinds_and_phrases_on_unseen_shapes(text, language, expected):
+    found = attributions(text, language)
+    assert _matches(expected, found), found
+
+
+def test_konjunktiv_i_of_a_full_verb_continues_the_previous_speaker():
+    text = (
+        "Kämmerin Petra Holm sagte am Dienstag, die Rücklagen seien 2027 aufgebraucht. "
+        "Bereits heute zahle die Stadt jährlich 2,1 Millionen Euro an Zinsen."
+    )
+    carried = analyse_text(text, language="de").claims[-1].attributions[0]
+    assert (carried.phrase, carried.source_name, carried.source_kind) == (
+        "zahle",
+        "Petra Holm",
+        "person",
+    )
+
+
+def test_an_adjective_in_e_is_no_konjunktiv():
+    text = (
+        "Kämmerin Petra Holm sagte am Dienstag, die Rücklagen seien 2027 aufgebraucht. "
+        "Die neue Schule kostet 20 Millionen Euro."
+    )
+    assert not analyse_text(text, language="de").claims[-1].attributions
+
+
+def test_a_spokesperson_confirming_attributes_the_sentence_before():
+    text = (
+        "Die Staatsanwaltschaft Talheim ermittelt gegen den Bürgermeister in 14 Fällen. "
+        "Eine Sprecherin der Behörde bestätigte das am Montag."
+    )
+    first = analyse_text(text, language="de").claims[0]
+    assert [(a.source_name, a.source_kind) for a in first.attributions] == [
+        ("Staatsanwaltschaft Talheim", "organisation")
+    ]

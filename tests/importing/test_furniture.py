@@ -1,4 +1,5 @@
 import datetime
+import json
 
 import pytest
 
@@ -125,3 +126,53 @@ def test_plain_text_without_furniture_is_kept_whole():
 )
 def test_parse_date(text, date):
     assert parse_date(text) == date
+
+
+def test_subscription_paywall_and_newsletter_prompts_are_furniture():
+    raw = """\
+Skip to main content
+The Riverside Echo
+Support the Riverside Echo: fund local journalism with £3 per month. Support us →
+Council spends £2m on consultants
+The council says the money saved twice as much. Critics disagree.
+By Jo Marsh
+Tue 4 Mar 2025 09.00 GMT
+
+The council spent £2m on consultants in 2024.
+
+Sign up to Town Hall Weekly
+Free weekly newsletter
+after newsletter promotion
+Subscribe to the Riverside Echo to keep reading
+The rest of this article, including the full list of contracts, is for paid subscribers.
+Already a paid subscriber? Sign in
+Sie haben 3 von 5 kostenlosen Artikeln gelesen.
+Unterstützen Sie unabhängigen Lokaljournalismus: Jetzt für 7,99 Euro im Monat Abo abschließen.
+Der vollständige Artikel ist nur für Abonnenten verfügbar.
+"""
+    article = clean_article(raw)
+    assert article.text == "The council spent £2m on consultants in 2024."
+    assert article.title == "Council spends £2m on consultants"
+    reasons = dict(article.removed)
+    assert reasons["The council says the money saved twice as much. Critics disagree."] == (
+        "standfirst"
+    )
+
+
+def test_a_subscription_price_in_the_body_is_kept():
+    text = "Vireo raised subscription prices to $12 a month in January. Support for it fell."
+    assert clean_article(text).text == text
+
+
+HELDOUT = sorted((SEED_RAW.parents[1] / "tests" / "importing" / "heldout").glob("*.txt"))
+
+
+@pytest.mark.parametrize("raw_path", HELDOUT, ids=lambda p: p.name)
+def test_metadata_of_heldout_articles(raw_path):
+    expected = json.loads(
+        raw_path.with_name(raw_path.name.replace(".txt", ".expected.json")).read_text("utf-8")
+    )
+    article = clean_article(raw_path.read_text(encoding="utf-8"))
+    assert (article.title, article.author) == (expected["title"], expected["author"])
+    assert str(article.published) == str(expected["published"])
+    assert list(article.captions) == expected["captions"]

@@ -454,8 +454,10 @@ def _body_named_earlier(ctx: _Context, pos: int, word: str) -> str | None:
     )
     best = None
     for match in candidates:
-        name = match.group(1).strip()
+        name = _LEADING_ARTICLE.sub("", match.group(1).strip())
         words = name.split()
+        if not words:
+            continue
         if len(words) < 2 and not ORGANISATION_WORD.search(name):
             continue
         if stem in words[0].lower() or (generic and ORGANISATION_WORD.search(words[0])):
@@ -712,7 +714,8 @@ def _find_in_sentence(
         if _DOC_HEAD.match(s[np_a:np_b]):
             f.add_np(match.start(), np_b, np_a, np_b)
     for match in _FINDINGS.finditer(s):
-        f.add(match.start(), match.end(), _clean(match.group()), "other", "document")
+        name = _clean(re.sub(r"\s+\S+$", "", match.group()))  # "the authors found" -> "Authors"
+        f.add(match.start(), match.end(), name, "other", "document")
     for match in re.finditer(
         r"\b(?:reviewed|seen|obtained|viewed|eingesehen)\s+(?:by|von)\s+(?:the\s+|dem\s+|der\s+)?",
         s,

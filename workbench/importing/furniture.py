@@ -53,6 +53,10 @@ def parse_date(text: str) -> datetime.date | None:
     return min(found)[1] if found else None
 
 
+_WEEKDAY = (
+    r"(?:(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day)?\.?,?\s+|(?:montag|dienstag|mittwoch|"
+    r"donnerstag|freitag|samstag|sonntag),?\s+)?"
+)
 _DATE_ANY = "(?:" + "|".join(p.pattern for p, _ in _DATE_PATTERNS) + ")"
 _NAME = r"(?:[A-ZÄÖÜ][\w'’.-]+|von|van|de|der|da|al|bin|le|la|du)"
 _NAMES = rf"{_NAME}(?:\s+{_NAME}){{0,4}}"
@@ -83,7 +87,8 @@ _SEGMENT_RULES = (
         "date line",
         re.compile(
             rf"^(?:date|datum|published|posted|publiziert|veröffentlicht|erschienen|stand)?"
-            rf"(?:\s+am)?\s*:?\s*{_DATE_ANY}{_TIME}(?:\s+(?:Anzeige|Advertisement|Werbung))?$",
+            rf"(?:\s+am)?\s*:?\s*{_WEEKDAY}{_DATE_ANY}{_TIME}"
+            rf"(?:\s+(?:Anzeige|Advertisement|Werbung))?$",
             re.I,
         ),
     ),
@@ -167,6 +172,8 @@ _LINE_RULES = (
         "paywall or cookie notice",
         re.compile(
             r"cookies?\b.*(?:akzeptieren|accept|einstellungen|settings|zustimm|consent)|"
+            r"(?:diese seite|diese website|this site|this website|wir) (?:nutzt|verwendet|"
+            r"verwenden|nutzen|uses?) cookies|"
             r"^(?:subscribe to (?:continue|read)|already a subscriber|bereits abonnent|"
             r"jetzt (?:weiterlesen|abonnieren|testen)|zum weiterlesen|exklusiv für abonnent|"
             r"dieser (?:artikel|inhalt) ist (?:nur )?für abonnent|you have reached|"
@@ -196,12 +203,21 @@ _CREDIT = re.compile(
     r"Grafik)\s*:\s*[^()\[\]]{1,150}[)\]]"
     r"|[(\[](?:AP|AFP|Reuters|REUTERS|dpa|Getty Images|Shutterstock|picture alliance|Imago|"
     r"Bloomberg|EPA|Keystone)\b[^()\[\]]{0,120}[)\]]"
-    r"|(?:^|(?<=[.!?\s]))(?:Fotos?|Bild(?:quelle)?|Photos?|Images?|Credit|Illustration|Grafik)"
+    r"|(?:^|(?<=[.!?\s]))(?:Fotos?|Bild(?:quelle)?|Photos?|Photograph|Images?|Credit|"
+    r"Illustration|Grafik)"
     r"\s*:\s*[^:]{1,150}"
     r"|(?:^|(?<=[.!?\s]))(?:REUTERS|AP Photo|AFP)/[^:]{1,120})\s*$"
 )
-_BREADCRUMB = re.compile(r"^[^.!?]{1,40}(?:\s*[›»>/]\s*[^.!?›»>/]{1,40}){2,}$")
-_SEPARATORS = re.compile(r"\s+[|·•]\s+")
+_BREADCRUMB = re.compile(
+    r"^[^.!?]{1,40}(?:\s*[›»>/]\s*[^.!?›»>/]{1,40}){2,}$|^\w[\w -]{0,25}\s[›»]\s\w[\w -]{0,25}$"
+)
+# A bare name line under the headline, followed by a date or a job title: the author.
+_BARE_NAME = re.compile(r"^[A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’-]+){1,2}$")
+_JOB_TITLE = re.compile(
+    r"(?i:correspondent|reporter|editor|writer|journalist|redakteur\w*|korrespondent\w*|"
+    r"autor\w*|contributor)"
+)
+_SEPARATORS = re.compile(r"\s+[|·•]\s+|\s{2,}")
 _TERMINAL = (".", "!", "?", ":", ";", ",", "…")
 
 
@@ -292,6 +308,9 @@ def strip_furniture(raw: str) -> StrippedPage:
                     page.author = _BYLINE.match(segment).group("names").strip()
             drop(line, " + ".join(r for r in dict.fromkeys(reasons) if r) or "header")
             continue
+        if len(segments) >= 3 and all(_is_label(s) for s in segments) and not any(reasons):
+            drop(line, "navigation")
+            continue
         if _BREADCRUMB.match(line) and len(line) < 120:
             drop(line, "breadcrumb")
             continue
@@ -318,7 +337,25 @@ def strip_furniture(raw: str) -> StrippedPage:
         if page.title is not None and line == page.title:
             drop(line, "headline repeated")
             continue
-        if in_header and page.title is not None and _byline_or_date_follows(lines, index):
+        if in_header and page.title is not None and page.author is None and _BARE_NAME.match(line):
+            following = [rest.strip() for rest in lines[index + 1 :] if rest.strip()][:1]
+            if following and (
+                _JOB_TITLE.search(following[0]) or _byline_or_date_follows(lines, index, 1)
+            ):
+                in_header = True
+                page.author = line
+                drop(line, "byline")
+                continue
+        just_named = page.author is not None and page.removed and page.removed[-1][0] == page.author
+        if in_header and just_named and _JOB_TITLE.search(line) and len(line.split()) <= 4:
+            drop(line, "author's job title")
+            continue
+        if (
+            in_header
+            and page.title is not None
+            and (line.endswith(_TERMINAL) or len(line.split()) > 6)
+            and _byline_or_date_follows(lines, index)
+        ):
             # The standfirst under the headline sums the story up; its claims come again,
             # attributed, in the body.
             drop(line, "standfirst")
@@ -326,7 +363,8 @@ def strip_furniture(raw: str) -> StrippedPage:
         if in_header:
             more_follows = any(rest.strip() for rest in lines[index + 1 :])
             if page.title is None and more_follows and not line.endswith(_TERMINAL):
-                if _is_label(line) and len(line.split()) < 3:
+                words = line.split()
+                if _is_label(line) and (len(words) < 3 or all(w[:1].isupper() for w in words)):
                     pending_labels.append(line)
                     continue
                 if len(line) <= 250:
