@@ -239,7 +239,8 @@ _CARRY = re.compile(
 )
 _BACKWARD_START = re.compile(
     r"^(?:(?:Die|Diese)\s+(?:Information|Informationen|Angaben|Zahlen|Daten|Details)\b|"
-    r"(?:Das|Dies)\s|(?:This|That)\s+(?:is|was|comes)\b|These (?:figures|numbers|details)\b)"
+    r"(?:Das|Dies)\s+(?![A-ZÄÖÜ])|(?:This|That)\s+(?:is|was|comes)\b|"
+    r"These (?:figures|numbers|details)\b)"
 )
 _KONJUNKTIV = re.compile(
     r"\b(sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe|gebe|liege|stehe|gehe|komme|bleibe|"

@@ -185,7 +185,12 @@ _SPECULATION = re.compile(
     r"might|could|seems?|seemingly|appears? to|arguably|perhaps|probably|I think|we think|"
     r"I believe|in my view|in our view|remarkabl\w*|ironic\w*|is unclear|remains unclear|"
     r"my bet|I bet|my guess|I suspect|I'd like to think|meiner Meinung nach|ich glaube|"
-    r"meines Erachtens)\b",
+    r"meines Erachtens|"
+    # evaluations and resolve, not facts: "schmerzhaft, aber ohne Alternative",
+    # "a careful, well-designed piece of work", "we are determined to"
+    r"schmerzhaft\w*|alternativlos\w*|ohne Alternative|unverantwortlich\w*|skandalös\w*|"
+    r"enttäuschend\w*|bedauerlich\w*|entschlossen|careful|well-designed|disappointing|"
+    r"shameful|outrageous|irresponsible|encouraging|determined to|committed to)\b",
     re.I,
 )
 _SELF_REFERENCE = re.compile(
