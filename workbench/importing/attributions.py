@@ -74,7 +74,7 @@ _OFFICIAL = re.compile(
     r"Geschäftsbericht|Quartalsbericht|Statisti[ck]|[Ss]tatistisch|Amtsblatt|Bundesanzeiger|"
     r"Ad-hoc-Mitteilung|Landesamt|Bundesamt|Beschlussvorlage|Haushaltsplan|Drucksache|"
     r"[Pp]olizeibericht|police report|Haushalts(?:bericht|entwurf|satzung)|Jahresbericht|"
-    r"Rechnungshof|Prüfbericht|Sitzungsvorlage",
+    r"[Rr]echnungsho|Prüfbericht|Sitzungsvorlage",
 )
 _COURT = re.compile(
     r"[Gg]ericht(?!et)|[Kk]lage|\bcourt\b|lawsuit|complaint|\bfiling|docket|[Aa]nklage", re.I
@@ -125,7 +125,7 @@ _DOC_NOUN = re.compile(
     r"(?i:dokument\w*|unterlagen|akten\b|papier\w*|schreiben\b|studie\w*|daten\b|memo\w*|"
     r"documents?|files\b|records\b|papers\b|data\b|terms\b|analysis\b|filings?\b|"
     r"stud(?:y|ies)\b|survey\b|figures\b|statistics\b|estimates?\b|Zahlen\b|Statistik\w*|"
-    r"polls?\b|Umfrage\w*)"
+    r"polls?\b|Umfrage\w*|paper\b|Berichte?s?\b|Gutachten\w*)"
 )
 # "NHS England figures show": numbers a public body publishes are an official document.
 _OFFICIAL_NP = re.compile(r"(?i:\bfigures\b|\bstatistics\b|\bZahlen\b|Statistik)")
@@ -251,7 +251,9 @@ _NOT_KONJUNKTIV = _words(
     "heute gerne alle diese jene jede eine keine seine ihre meine deine unsere eure ohne bitte "
     "ende weise lange nahe alleine beide viele wenige manche solche welche einige andere "
     "eigene ganze halbe gleiche letzte nächste erste zweite dritte gute große kleine neue alte "
-    "hohe lediglich gerade bisherige derzeitige ebene mitte grade orte"
+    "hohe lediglich gerade bisherige derzeitige ebene mitte grade orte "
+    "wurde würde hatte hätte sollte wollte konnte musste durfte mochte dachte brachte kannte "
+    "nannte wusste stellte setzte legte"
 )
 _NOT_BEFORE_VERB = _words(
     "der die das den dem des ein eine einer einem eines einen kein keine keiner keinem keinen "
@@ -259,7 +261,8 @@ _NOT_BEFORE_VERB = _words(
     "zur am im vom beim für mit von bei nach aus auf in an über unter vor gegen ohne um sehr "
     "so zu besonders noch"
 )
-_ADJECTIVE_END = re.compile(r"(?:isch|lich|ig|en|er|nd|st|t|ll|iv|al|ar|el|ös|os)e$")
+# adjectives and preterites: "große", "neue"; "zahlte", "arbeitete" (but "erstatte", "biete")
+_ADJECTIVE_END = re.compile(r"(?:isch|lich|ig|en|er|nd|st|ll|iv|al|ar|el|ös|os|[^aeiouäöüt]t|et)e$")
 
 
 def _konjunktiv_full_verb(s: str) -> re.Match | None:
@@ -431,6 +434,9 @@ def _capitalised_around(words: list[re.Match], i: int) -> bool:
 
 
 def _clean(name: str) -> str:
+    name = re.sub(
+        r"\s+(?:also|later|previously|further|separately|again|then|auch)$", "", name.strip()
+    )
     name = name.strip(' ,.;:„“”"«»')
     name = _LEADING_ARTICLE.sub("", name).replace("„", "").replace("“", "").replace("”", "")
     return name[:1].upper() + name[1:] if name else name
@@ -475,7 +481,7 @@ def _outlet(np_text: str, channel: str = "") -> str | None:
     if match:
         return _OUTLET_NAME[match.group(1)]
     report = _REPORT_OF.search(bare)
-    if report:
+    if report and not ORGANISATION_WORD.search(report.group(1)) and not _OFFICIAL.search(bare):
         return report.group(1)
     named = _OUTLET_WORD.search(bare)
     if named and named.group()[:1].isupper():
@@ -534,11 +540,21 @@ def _source(
                 org = _body_named_earlier(ctx, np_abs, org) or org
         compound = re.search(r"\b([A-ZÄÖÜ]\w{3,}?)s?(?:sprecher|sprecherin)\b", np_text)
         if org is None and compound:
-            # "ein Gerichtssprecher": the court named earlier
+            # "ein Gerichtssprecher": the court named earlier, or else "Polizei"
             org = _body_named_earlier(ctx, np_abs, compound.group(1))
+            if org is None and ORGANISATION_WORD.fullmatch(compound.group(1)):
+                org = compound.group(1)
+        modifier = re.search(
+            r"\b(?:[Aa]n?|[Tt]he)\s+([\w-]+)\s+(?:spokesperson|spokeswoman|spokesman)\b", np_text
+        )
+        if org is None and modifier and not _outlet(modifier.group(1)):
+            # "A government spokesperson", "a bank spokesman"
+            org = _clean(modifier.group(1))
         if org is None:
             previous = ctx.last_source(("organisation",))
             org = previous.source_name if previous else ctx.last_mention(np_abs, "organisation")
+            if org and _outlet(org):
+                org = None  # a spokesperson never speaks for the outlet that quotes them
         kind = "social_post" if _SOCIAL.search(channel_text) else "organisation"
         return org or _clean(np_text), kind, people[0] if people else None, False
     if _ANON_NP.search(np_text) and not people:
@@ -623,6 +639,10 @@ def _appositive_head(s: str, np_a: int, np_b: int, language: str, names: NameInd
     people = [m for m in names.mentions(s[: np_a - 2]) if m[1] == np_a - 2 and m[3] == "person"]
     if people and not names.mentions(s[np_a:np_b]):
         return people[-1][0]
+    opening = [m for m in names.mentions(s[:np_a]) if m[0] == 0 and m[3] == "person"]
+    between = s[opening[0][1] : np_a] if opening else ""
+    if opening and re.fullmatch(r"(?:,\s+[^,]{1,40})*,\s+", between):
+        return 0  # "Maria Gonzalez, 54, a nurse from Leeds, said"
     if not re.match(r"(?:a|an|the)\s+[a-z]", s[np_a:np_b]):
         return np_a
     head_a, _ = _np_before(s, np_a - 2, language)
@@ -633,7 +653,9 @@ def _appositive_head(s: str, np_a: int, np_b: int, language: str, names: NameInd
 
 def _role_head(np_text: str) -> bool:
     """ "der Vorsitzende Richter der 9. Zivilkammer", "the lead author": a person by role."""
-    first = re.split(r"\s+(?:der|des|von|vom|of|for|at|beim|bei|aus|in|im|who)\s+|,", np_text)[0]
+    first = re.split(r"\s+(?:der|des|von|vom|of|for|at|beim|bei|aus|in|im|who|from)\s+|,", np_text)[
+        0
+    ]
     words = first.split()
     return bool(words) and bool(ROLE_WORD.fullmatch(words[-1].strip(",.;:")))
 
@@ -801,6 +823,12 @@ def _find_in_sentence(
         else:
             previous = ctx.last_source(("person", "organisation"))
             name, kind = (previous.source_name, previous.source_kind) if previous else (None, None)
+            subject = s[: _np_after(s, 0, language, 6)[1]]
+            if match.re is _OWN_ACCOUNT and ORGANISATION_WORD.search(subject):
+                name, kind = (
+                    _clean(subject),
+                    "organisation",
+                )  # "Der Verein X hat nach eigenen Angaben"
         if name:
             f.add(match.start(), match.end(), name, kind, "reported")
     own = [a for a in f.found if not carried or a.phrase != carry.group()]
@@ -912,6 +940,12 @@ def _reported_speech(f: _SentenceFinder) -> None:
         )
         np_a = np_b = None
         pronoun = re.match(r"\s+(er|sie|he|she)\b", s[verb.end() :])
+        if (
+            pronoun
+            and language == "en"
+            and not re.match(r"\s*(?:[,.;:]|$)", s[verb.end() + pronoun.end() :])
+        ):
+            pronoun = None
         if pronoun and (inverted or language == "de"):
             np_a, np_b = verb.end() + pronoun.start(1), verb.end() + pronoun.end(1)
         elif language == "de":

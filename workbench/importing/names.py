@@ -94,7 +94,7 @@ ORGANISATION_WORD = re.compile(
     r"board|committee|administration|parliament|police|bank|company|firm|nonprofit|"
     r"organisation|organization|regulator|watchdog|government|party|coalition|campaign|"
     r"network|opposition|prosecutors?|startup|group|werke|betriebe|sparkasse|kasse|"
-    r"genossenschaft|rechnungshof|kreistag|landtag|bundestag)(?![\w-]))"
+    r"genossenschaft|rechnungshof|kreistag|landtag|bundestag)(?:e?s)?(?![\w-]))"
 )
 _TITLE_WORD = re.compile(_TITLE)
 # English "Dev Arora said": two capitalised words right before a speech verb are a person,
