@@ -120,7 +120,7 @@ _SPEECH_NEXT = (
 )
 _SPEAKS_ALONE = re.compile(
     rf"(?:(?P<before>[\w-]+) )?(?P<word>{_CAP})(?:'s|’s)? (?:{_SPEECH_NEXT})\b"
-    rf"|\b(?P<before2>{_SPEECH_NEXT}) (?P<word2>{_CAP})(?![\w-])"
+    rf"|\b(?P<before2>{_SPEECH_NEXT}) (?P<word2>{_CAP})(?![\w-])(?! [A-ZÄÖÜ])"
 )
 _PERSON_BY_NAME = re.compile(rf"(?=\b([A-Z][a-z]+)( [A-Z]\.)? ({_CAP})(?: ({_CAP}))?)")
 _ORG_SUFFIX = re.compile(
@@ -133,6 +133,16 @@ _EN_ORG_HEAD = re.compile(
     r"Committee|Service|Administration|Parliament|Police|Alliance|College|Trust|Society|"
     r"Hospital|Centre|Center|Federation|Party|Coalition|Network|Fund|Campaign|Tribunal|"
     r"Inspectorate|Organisation|Organization))\b"
+)
+# German public bodies with their place: "Staatsanwaltschaft Göttingen", "Landgericht
+# München I", "Stadt Hellerbach" (not "der Stadt Ausgaben": a common noun follows there).
+_DE_ORG_HEAD = re.compile(
+    r"(?<![\w-])((?:[A-ZÄÖÜ][\w-]*)?(?i:staatsanwaltschaft|gericht|stadt|gemeinde|landkreis|"
+    r"universität|klinikum|polizei|polizeipräsidium|ministerium|verband|verein|stadtwerke|"
+    r"landratsamt|bezirksamt|rathaus)\s+[A-ZÄÖÜ][\w-]*[a-zäöüß](?:\s+I{1,3}\b)?)"
+)
+_DE_COMMON_NOUN = re.compile(
+    r"(?:ungen|ung|heit|keit|schaft|nis|ion|ionen|tät|ismus|aben|ahlen|osten|ragen|mittel)$"
 )
 _CAMEL = re.compile(r"\b([a-z]?[A-Z][a-z]+[A-Z][A-Za-z]*|[a-z][A-Z][A-Za-z]+)\b")
 _ACRONYM = re.compile(r"\b([A-Z]{2,6})\b")
@@ -285,6 +295,12 @@ class NameIndex:
             for match in _EN_ORG_HEAD.finditer(text):
                 name = re.sub(r"^[Tt]he\s+", "", match.group(1))
                 index._add_organisation(name, short=None)
+        if language == "de":
+            for match in _DE_ORG_HEAD.finditer(text):
+                name = match.group(1)
+                place = name.split()[1]
+                if name[:1].isupper() and not _DE_COMMON_NOUN.search(place):
+                    index._add_organisation(name, short=None)
         for match in _ORG_BEFORE_NOUN.finditer(text):
             index._add_organisation(re.sub(r"^The\s+", "", match.group(1)), short=None)
         for match in _ORG_APPOSITION.finditer(text):
@@ -327,7 +343,13 @@ class NameIndex:
                 continue
             if speaking.get(last, set()) - {first}:
                 self._add_person(match.group())
-            elif first in speaking and first not in GIVEN_NAMES and not _TITLE_WORD.match(first):
+            elif (
+                first in speaking
+                and first not in GIVEN_NAMES
+                and last not in GIVEN_NAMES
+                and not _TITLE_WORD.match(first)
+                and not ROLE_WORD.fullmatch(first)
+            ):
                 self._add_organisation(match.group(), short=first)
 
     def _add_person(self, full: str) -> None:
