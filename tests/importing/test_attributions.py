@@ -337,6 +337,21 @@ def test_every_phrase_is_the_text_at_its_offsets():
             ("we've learned", "anonymous", "We've learned", "anonymous"),
         ),
         (
+            "The ruling can be appealed within 30 days, court records show.",
+            "en",
+            ("court records show", "document", "Court records", "court_filing"),
+        ),
+        (
+            "Die Angeklagte räumte vor Gericht ein, 2023 rund 30.000 Euro veruntreut zu haben.",
+            "de",
+            ("Die Angeklagte räumte vor Gericht ein", "reported", "Angeklagte", "person"),
+        ),
+        (
+            "Ein Polizeisprecher sagte, am Samstag seien 12 Menschen verletzt worden.",
+            "de",
+            ("Ein Polizeisprecher sagte", "reported", "Polizei", "organisation"),
+        ),
+        (
             "Sam Altman pushed back on X on Monday, writing that OpenAI had 500 million users.",
             "en",
             ("Sam Altman pushed back on X", "reported", "Sam Altman", "social_post"),
@@ -378,3 +393,12 @@ def test_a_spokesperson_confirming_attributes_the_sentence_before():
     assert [(a.source_name, a.source_kind) for a in first.attributions] == [
         ("Staatsanwaltschaft Talheim", "organisation")
     ]
+
+
+def test_the_person_said_is_the_anonymous_source_again():
+    text = (
+        "A person with knowledge of the talks said the deal could be signed in May 2025. "
+        "The talks are at an early stage, with 3 bidders left, the person said."
+    )
+    last = analyse_text(text, language="en").claims[-1].attributions[0]
+    assert (last.kind, last.source_kind) == ("anonymous", "anonymous")

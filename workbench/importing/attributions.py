@@ -79,6 +79,12 @@ _OFFICIAL = re.compile(
 _COURT = re.compile(
     r"[Gg]ericht(?!et)|[Kk]lage|\bcourt\b|lawsuit|complaint|\bfiling|docket|[Aa]nklage", re.I
 )
+# Papers of a case, not the court as a place ("räumte vor Gericht ein", "told the court")
+_COURT_DOCUMENT = re.compile(
+    r"[Kk]lage|[Aa]nklage|complaint|lawsuit|\bfiling|docket|court (?:records|documents|papers)|"
+    r"Gerichts(?:akten|dokument\w*|unterlagen)|Schriftsatz|motion|indictment",
+    re.I,
+)
 _SPOKES = re.compile(
     r"\b(?:Sprecher|Sprecherin|Pressesprecher\w*|Unternehmenssprecher\w*|spokesperson|"
     r"spokeswoman|spokesman|representative|Vertreter|Vertreterin)\b|\w+sprecher(?:in|innen|s|n)?\b"
@@ -535,7 +541,9 @@ def _source(
             np_text,
         )
         if org is None and owner:
-            org = _clean(owner.group(1))
+            org = _clean(
+                re.split(r"\s+(?:am|im|auf|on|at|bei|mit|vor|with|in)\s+", owner.group(1))[0]
+            )
             if not re.search(r"[A-ZÄÖÜ]", org.split()[-1][:1]) or _GENERIC_BODY.fullmatch(org):
                 org = _body_named_earlier(ctx, np_abs, org) or org
         compound = re.search(r"\b([A-ZÄÖÜ]\w{3,}?)s?(?:sprecher|sprecherin)\b", np_text)
@@ -559,6 +567,14 @@ def _source(
         return org or _clean(np_text), kind, people[0] if people else None, False
     if _ANON_NP.search(np_text) and not people:
         return _clean(np_text), "anonymous", None, False
+    if re.fullmatch(
+        r"(?i:the|die|der|diese[rs]?)\s+(?:person|people|source|sources|official|"
+        r"officials|insider|insiders|Person|Personen|Quelle|Quellen|Insider)",
+        head,
+    ):
+        previous = ctx.last_source(("anonymous",))
+        if previous is not None:
+            return previous.source_name, "anonymous", None, False
     name, kind, speaker = None, None, None
     if people:
         name, kind, speaker = people[0], "person", people[0]
@@ -622,7 +638,7 @@ def _source(
             if (
                 channel_kind == "court_filing"
                 and kind in ("person", "organisation", "news_outlet")
-                and not _COURT.search(channel_text)
+                and not _COURT_DOCUMENT.search(channel_text)
             ):
                 continue
             return name or _clean(np_text), channel_kind, speaker, channel_kind != "social_post"
@@ -1004,10 +1020,18 @@ def _reported_speech(f: _SentenceFinder) -> None:
                 determined = bool(words) and words[0].lower() in _EN_DETERMINERS
                 named = f.ctx.names.mentions(s[np_a:np_b]) or _ANON_NP.search(s[np_a:np_b])
                 valid = bool(words) and (
-                    words[0][0].isupper() or determined or _PRONOUN.match(words[0])
+                    words[0][0].isupper()
+                    or determined
+                    or _PRONOUN.match(words[0])
+                    or (
+                        word in _DOC_VERBS and _DOC_NOUN.search(s[np_a:np_b])
+                    )  # "court records show"
                 )
-                if not valid or not (named or determined and len(words) > 1 or words[0][0].isupper()
-                                     or _PRONOUN.match(words[0])):  # fmt: skip
+                doc_subject = word in _DOC_VERBS and _DOC_NOUN.search(s[np_a:np_b])
+                if not doc_subject and (
+                    not valid or not (named or determined and len(words) > 1
+                                      or words[0][0].isupper() or _PRONOUN.match(words[0]))
+                ):  # fmt: skip
                     first = f.ctx.names.mentions(s[: verb.start()])
                     if first:
                         np_a, np_b = first[0][0], first[0][1]

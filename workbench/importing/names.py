@@ -42,7 +42,9 @@ _ROLE = (
     r"secretary|mayor|governor|chancellor|editor|lawyer|attorney|economist|lecturer|"
     r"researcher|scientist|specialist|manager|adviser|advisor|consultant|commissioner|"
     r"leader|campaigner|activist|resident|councillor|councilor|headteacher|landlord|owner|"
-    r"ärztin|arzt|pfleger|pflegerin|lehrer|lehrerin|inhaber|inhaberin))"
+    r"ärztin|arzt|pfleger|pflegerin|lehrer|lehrerin|inhaber|inhaberin|zeuge|zeugin|"
+    r"angeklagte|angeklagter|angeklagten|kläger|klägerin|beklagte|beklagter|defendant|"
+    r"witness|plaintiff|prosecutor))"
 )
 # Words that make the noun phrase around a name a person: "X, a senior lecturer", "X, die
 # Leiterin des Amts".
