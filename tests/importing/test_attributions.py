@@ -268,7 +268,7 @@ def test_every_phrase_is_the_text_at_its_offsets():
              "organisation"),
         ),
         (
-            "Der Etat sieht nach Angaben der Stadt Ausgaben von 80,2 Millionen Euro für 2026 vor.",
+            "Der Plan sieht nach Angaben der Stadt Investitionen von 80,2 Millionen Euro für 2026 vor.",
             "de",
             ("nach Angaben der Stadt", "reported", "Stadt", "organisation"),
         ),

@@ -1,10 +1,17 @@
 """Find who or what a claim rests on: outlets, documents, named speakers, anonymous sources.
 
 Works sentence by sentence with grammar cues (German "laut X", "X zufolge", "nach Angaben",
-"wie X berichtet", "stammt aus", "geht aus ... hervor", Konjunktiv I; English "according to",
-"X said", "people familiar with the matter", "wrote on X", quotes with a named speaker),
+"wie X berichtet", "stammt aus", "geht aus ... hervor", Konjunktiv I of modal and full verbs;
+English "according to", "per a filing", "X said", "In the complaint, X says", "people
+familiar with the matter", "Sources tell us", "wrote on X", quotes with a named speaker),
 and carries sources across sentences where the text does ("Demnach", "Laut den Dokumenten",
-"Die Information stammt aus ..." attributing the sentence before it).
+"Die Information stammt aus ..." and "Eine Sprecherin bestätigte das" attributing the
+sentence before it).
+
+The kind of a source is read from the noun phrase: known and newspaper-like outlet names,
+people (titles, roles, appositions, names in the name index), organisation head words in both
+languages ("Verband", "Stadt", "Department", "a charity"), spokespeople resolved to the body
+they speak for, and documents (court papers, official reports and figures, studies).
 
 Rule for reasoning clauses ("verklagt er OpenAI mit der Begründung, das Unternehmen habe ..."):
 the phrase "mit der Begründung" is reported speech of the sentence's subject (resolved through
@@ -133,10 +140,10 @@ _DOC_NOUN = re.compile(
     r"stud(?:y|ies)\b|survey\b|figures\b|statistics\b|estimates?\b|Zahlen\b|Statistik\w*|"
     r"polls?\b|Umfrage\w*|paper\b|Berichte?s?\b|Gutachten\w*)"
 )
-# "NHS England figures show": numbers a public body publishes are an official document.
+# "Eurostat figures show": numbers a public body publishes are an official document.
 _OFFICIAL_NP = re.compile(r"(?i:\bfigures\b|\bstatistics\b|\bZahlen\b|Statistik)")
-# A noun phrase whose head is a document: the names after it ("a court filing in Delaware
-# Superior Court", "Documents reviewed by The Information") do not make it their speaker.
+# A noun phrase whose head is a document: the names after it ("a court filing in the Texas
+# District Court", "Documents reviewed by Reuters") do not make it their speaker.
 _DOC_HEAD = re.compile(
     r"^(?:(?:the|a|an|its|die|der|den|dem|einer|einem|eine|ein)\s+)?(?:[\w-]+\s+)?[\w-]*?"
     r"(?i:dokument\w*|unterlagen|akten\b|documents?|files\b|records\b|papers\b|filings?\b|"
@@ -166,8 +173,8 @@ _PUBLIC_BODY = re.compile(
     r"Commission|Ministry|Court|Agency|Authority|Department|Behörde|Ministerium|Gericht|"
     r"^[A-Z]{2,6}$"
 )
-# Outlet names not on our list: a quoted title ("die „Oberhessische Rundschau“") or a name
-# ending in a newspaper word ("der Hessische Rundfunk", "the Kentish Gazette").
+# Outlet names not on our list: a quoted title ("die „Talheimer Rundschau“") or a name
+# ending in a newspaper word ("der Bayerische Rundfunk", "the Kentish Gazette").
 _OUTLET_WORD = re.compile(
     r"(?<![\w-])(?:[A-ZÄÖÜ][\w.-]*\s+){0,3}[\w-]*(?:Zeitung|Rundschau|Anzeiger|Kurier|Bote|Boten|"
     r"Blatt|Tagblatt|Nachrichten|Rundfunk|Rundfunks|Allgemeine|Presse|Post|Times|Herald|Tribune|"
@@ -223,7 +230,7 @@ _SPEECH_RE = {
     "de": re.compile(r"\b(" + "|".join(_DE_SPEECH) + r")\b"),
     "en": re.compile(r"\b(" + "|".join(_EN_SPEECH) + r")\b"),
 }
-# "Mehra pushed back on X", "Die Ministerin kritisierte auf LinkedIn"
+# "Sam Altman pushed back on X", "Die Ministerin kritisierte auf LinkedIn"
 _SOCIAL_VERB = re.compile(
     r"\b[a-zäöüß]+(?:ed|s|te|t)?(?:\s+(?:back|out|up))?\s+(?:on|auf)\s+(?:X|Twitter|Threads|"
     r"Mastodon|Facebook|LinkedIn|Bluesky|Instagram|TikTok|Truth Social)\b"
@@ -272,8 +279,8 @@ _ADJECTIVE_END = re.compile(r"(?:isch|lich|ig|en|er|nd|st|ll|iv|al|ar|el|ös|os|
 
 
 def _konjunktiv_full_verb(s: str) -> re.Match | None:
-    """Konjunktiv I of a full verb in second position ("Bereits heute zahle die Stadt",
-    "Die Verwaltung plane mit ..."): a word in -e after a noun or adverb, not after an article
+    """Konjunktiv I of a full verb in second position ("Schon heute fehle der Stadt Geld",
+    "Der Verband rechne mit ..."): a word in -e after a noun or adverb, not after an article
     or preposition (that would be an adjective: "die neue Regel")."""
     words = list(_WORD.finditer(s))
     for i, match in enumerate(words[1:7], start=1):
@@ -388,7 +395,7 @@ def _ends_german_phrase(core: str, raw: str, previous: str, before: list[re.Matc
     23,5 Millionen"), a date adverbial ("am 14. November"), or a second common noun
     after a complete one ("der Stadt Ausgaben von ...")."""
     if core[0].isdigit():
-        return not (raw.endswith(".") and previous in _DE_CONNECT)  # "der 9. Zivilkammer"
+        return not (raw.endswith(".") and previous in _DE_CONNECT)  # "der 3. Strafkammer"
     if core == "am":
         return True
     if not core[0].isupper() or len(before) < 2:
@@ -424,7 +431,7 @@ def _np_before(s: str, pos: int, language: str, max_words: int = 12) -> tuple[in
             ):
                 break
         elif lower == "and" and _capitalised_around(words, len(words) - 1 - count):
-            pass  # "the Department of Health and Social Care"
+            pass  # "the Department for Transport and Local Roads"
         elif lower in _EN_STOP or lower in ("and", "but", "or", "so", "then"):
             break
         start = match.start()
@@ -456,8 +463,8 @@ _GENERIC_BODY = re.compile(
 
 def _body_named_earlier(ctx: _Context, pos: int, word: str) -> str | None:
     """The public body or organisation named before pos whose name contains word ("Behörde"
-    -> "Staatsanwaltschaft München I" when no other body was named; "Gericht" ->
-    "Landgericht München I")."""
+    -> "Staatsanwaltschaft Talheim" when no other body was named; "Gericht" ->
+    "Landgericht Talheim")."""
     before = ctx.text[max(0, pos - 3000) : pos]
     stem = word.lower().rstrip("s")
     generic = _GENERIC_BODY.fullmatch(word)
@@ -505,7 +512,7 @@ _REPORTING = re.compile(r"\b(?:bericht\w*|meldet\w*|schrieb|schreibt|reported|re
 
 
 def _nominative(name: str) -> str:
-    """ "Hessische Rundfunk" -> "Hessischer Rundfunk", "Statistischem Landesamt" ->
+    """ "Bayerische Rundfunk" -> "Bayerischer Rundfunk", "Statistischem Landesamt" ->
     "Statistisches Landesamt": the adjective of a German name back in the nominative."""
     words = name.split()
     if len(words) < 2 or not re.search(r"(?:isch|lich|ig|er)e[mnrs]?$", words[0]):
@@ -668,7 +675,7 @@ def _appositive_head(s: str, np_a: int, np_b: int, language: str, names: NameInd
 
 
 def _role_head(np_text: str) -> bool:
-    """ "der Vorsitzende Richter der 9. Zivilkammer", "the lead author": a person by role."""
+    """ "der Vorsitzende Richter der 3. Strafkammer", "the lead author": a person by role."""
     first = re.split(r"\s+(?:der|des|von|vom|of|for|at|beim|bei|aus|in|im|who|from)\s+|,", np_text)[
         0
     ]
@@ -992,7 +999,7 @@ def _reported_speech(f: _SentenceFinder) -> None:
                 if a2 == 0 or head != a2 or s[:a2].rstrip().endswith(","):
                     np_a, np_b = head, b2
                 elif perfect and a2 < verb.start():
-                    # "Er hat in einer eidesstattlichen Versicherung erklärt": the subject
+                    # "Sie hat in einer eidesstattlichen Versicherung erklärt": the subject
                     # speaks, the phrase before the participle is the channel.
                     np_a, np_b = 0, perfect.end(1)
                     lead_channel, perfect_start = s[a2 : verb.start()], a2
@@ -1039,7 +1046,7 @@ def _reported_speech(f: _SentenceFinder) -> None:
                         continue
         if np_a is None or np_b is None or np_b <= np_a:
             continue
-        # "sagte der Anwalt der Kläger, Benedikt Hofmaier": the name in apposition
+        # "sagte die Anwältin der Mieter, Petra Holm": the name in apposition
         named = re.match(
             r",\s+([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+){1,2})(?=\s*(?:[,.;]|$))", s[np_b:]
         )

@@ -186,8 +186,8 @@ _SPECULATION = re.compile(
     r"I believe|in my view|in our view|remarkabl\w*|ironic\w*|is unclear|remains unclear|"
     r"my bet|I bet|my guess|I suspect|I'd like to think|meiner Meinung nach|ich glaube|"
     r"meines Erachtens|"
-    # evaluations and resolve, not facts: "schmerzhaft, aber ohne Alternative",
-    # "a careful, well-designed piece of work", "we are determined to"
+    # evaluations and resolve, not facts: "die Reform ist alternativlos", "a careful piece of
+    # work", "we are determined to"
     r"schmerzhaft\w*|alternativlos\w*|ohne Alternative|unverantwortlich\w*|skandalös\w*|"
     r"enttäuschend\w*|bedauerlich\w*|entschlossen|careful|well-designed|disappointing|"
     r"shameful|outrageous|irresponsible|encouraging|determined to|committed to)\b",
@@ -272,7 +272,7 @@ def score_sentence(
         reasons.extend(f"opinion or speculation: {s}" for s in speculation[:2])
     self_reference = _SELF_REFERENCE.search(stripped)
     if self_reference:
-        # "As we reported last week, X stepped back": only an opening clause, the rest is a claim
+        # "As we reported in May, Acme cut 300 jobs": only an opening clause, the rest is a claim
         opening = re.match(r"^(?:As|Wie)\b[^,]{0,40},\s", stripped) and self_reference.start() < 4
         score -= 0.15 if opening else 0.6
         reasons.append(f"self-reference: {self_reference.group()}")

@@ -59,11 +59,11 @@ _PERSON_BY_ROLE = re.compile(rf"\b{_ROLE},?\s+((?:{_CAP}\s+)?{_CAP}\s+{_CAP}|{_C
 _PERSON_BY_TITLE = re.compile(
     rf"(?<![\w-]){_TITLE}(?: (?:Dr|Prof)\.)* ((?:{_CAP} ){{0,2}}{_CAP})(?![\w-])"
 )
-# "Der Anwalt der Kläger, Benedikt Hofmaier," / "the primary care minister, Priya Lal,"
+# "Die Anwältin der Mieter, Petra Holm," / "the transport minister, Dev Arora,"
 _PERSON_AFTER_ROLE = re.compile(
     rf"\b{_ROLE}\b(?:[^,;:.\n]|\d\.){{0,60}}, ({_CAP}(?: {_CAP}){{1,2}})(?=\s*[,.;:(])"
 )
-# "Tomasz Wilk, a health economist" / "Monika Brandt, die Leiterin"
+# "Amelia Rourke, a rail engineer" / "Petra Holm, die Leiterin"
 _PERSON_BEFORE_ROLE = re.compile(
     rf"\b({_CAP}(?: {_CAP}){{1,2}}), (?:(?:a|an|the|who|its|his|her|their|die|der|eine|ein)\s+)"
     rf"(?:[\w'’-]+\s+){{0,5}}?{_PERSON_NOUN}\b"
@@ -76,13 +76,13 @@ ORG_NOUN = (
     r"Unternehmen|Konzern|Verein|Verband|Hersteller|Anbieter|Firma|Gruppe|Start-up|Behörde|"
     r"Organisation|Stiftung|Gewerkschaft)"
 )
-# "Parabolic, the enterprise AI company" / "The Patients' Voice Alliance, a charity"
+# "Acme, the robotics company" / "The Riverside Tenants' Alliance, a charity"
 _ORG_BEFORE_NOUN = re.compile(
     rf"\b((?:{_CAP}['’]? ){{0,3}}(?:{_CAP}|[A-Z]{{2,}})), (?:a|an|the|its|ein|eine|der|die|das) "
     rf"(?:[\w'’-]+ ){{0,4}}?{ORG_NOUN}\b"
 )
 # Head words of organisations in a noun phrase without a known name: "der Stadt", "des
-# Haus- und Grundbesitzervereins", "the Department of Health", "a charity".
+# Mietervereins", "the Department for Transport", "a charity".
 ORGANISATION_WORD = re.compile(
     r"(?i:(?<![\w])[\w-]*(?:verband|verbands|verein|vereins|behörde|ministerium|ministeriums|"
     r"stadt|verwaltung|landkreis|landkreises|kreis|kreises|staatsanwaltschaft|gericht|"
@@ -137,7 +137,7 @@ _EN_ORG_HEAD = re.compile(
     r"Inspectorate|Organisation|Organization))\b"
 )
 # German public bodies with their place: "Staatsanwaltschaft Göttingen", "Landgericht
-# München I", "Stadt Hellerbach" (not "der Stadt Ausgaben": a common noun follows there).
+# München I", "Stadt Talheim" (not "der Stadt Ausgaben": a common noun follows there).
 _DE_ORG_HEAD = re.compile(
     r"(?<![\w-])((?:[A-ZÄÖÜ][\w-]*)?(?i:staatsanwaltschaft|gericht|stadt|gemeinde|landkreis|"
     r"universität|klinikum|polizei|polizeipräsidium|ministerium|verband|verein|stadtwerke|"
@@ -328,8 +328,8 @@ class NameIndex:
         return index
 
     def _add_pairs_by_short_form(self, text: str) -> None:
-        """Two capitalised words whose last word later speaks alone ("Wilk said") name a
-        person; whose first word does ("Stratus says"), an organisation."""
+        """Two capitalised words whose last word later speaks alone ("Rourke said") name a
+        person; whose first word does ("Brightline says"), an organisation."""
         # word -> the words right before it wherever it speaks; one pass, for long texts
         speaking: dict[str, set[str]] = {}
         for match in _SPEAKS_ALONE.finditer(text):
