@@ -8,10 +8,8 @@ and carries sources across sentences where the text does ("Demnach", "Laut den D
 "Die Information stammt aus ..." and "Eine Sprecherin bestätigte das" attributing the
 sentence before it).
 
-The kind of a source is read from the noun phrase: known and newspaper-like outlet names,
-people (titles, roles, appositions, names in the name index), organisation head words in both
-languages ("Verband", "Stadt", "Department", "a charity"), spokespeople resolved to the body
-they speak for, and documents (court papers, official reports and figures, studies).
+What kind of source each phrase names (outlet, person, organisation, document, ...) is
+decided in `source_kinds.py`.
 
 Rule for reasoning clauses ("verklagt er OpenAI mit der Begründung, das Unternehmen habe ..."):
 the phrase "mit der Begründung" is reported speech of the sentence's subject (resolved through
@@ -20,23 +18,33 @@ pronouns to the last named person), kind "reported", source kind "person" or "or
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, replace
 
-from .names import ORG_NOUN, ORGANISATION_WORD, OUTLETS, ROLE_WORD, NameIndex
+from .names import ORGANISATION_WORD, NameIndex
 from .sentences import quote_spans
+from .source_kinds import (
+    ANONYMOUS_NP,
+    COURT,
+    DOCUMENT_HEAD,
+    DOCUMENT_NOUN,
+    GENERIC_ORGANISATION,
+    OFFICIAL,
+    OFFICIAL_FIGURES,
+    PRONOUN,
+    SOCIAL,
+    SPOKESPERSON,
+    ArticleContext,
+    attribution_kind,
+    classify_source,
+    clean_name,
+    is_role_head,
+    outlet_name,
+)
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
-
-
-SOURCE_KINDS = (
-    "news_outlet", "court_filing", "sworn_statement", "official_document", "person",
-    "organisation", "anonymous", "social_post", "other",
-)  # fmt: skip
-KINDS = ("reported", "direct_quote", "anonymous", "document")
 
 
 @dataclass(frozen=True)
@@ -50,58 +58,6 @@ class DetectedAttribution:
     speaker: str | None
 
 
-_OUTLET_ALIASES = sorted(
-    ((alias, name) for name, aliases in OUTLETS.items() for alias in aliases),
-    key=lambda pair: len(pair[0]),
-    reverse=True,
-)
-_OUTLET_RE = re.compile(
-    r"(?<![\w-])(" + "|".join(re.escape(a) for a, _ in _OUTLET_ALIASES) + r")(?![\w-])"
-)
-_OUTLET_NAME = dict(_OUTLET_ALIASES)
-_REPORT_OF = re.compile(
-    r"(?:Bericht|Berichten|Artikel|Zeitung|Magazin|Nachrichtenagentur|Sender|report|article|"
-    r"newspaper|magazine|news agency|broadcaster)\s+(?:der|des|von|vom|of|by|from|in)\s+"
-    r"(?:the\s+|dem\s+)?([A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,3})"
-)
-
-_SOCIAL = re.compile(
-    r"\b(?:on|auf|via)\s+(?:X|Twitter|Threads|Mastodon|Facebook|LinkedIn|Bluesky|Instagram|"
-    r"TikTok|Truth Social)\b|\b[Aa]uf\s+(?:X|Twitter|Threads|Mastodon|Facebook|LinkedIn|"
-    r"Bluesky|Instagram)\b|\btweet\w*|\bin a post\b|\bin einem (?:Post|Beitrag)\b",
-)
-_SWORN = re.compile(
-    r"eidesstattlich|unter Eid|\bsworn\b|under oath|interrogator|deposition|testimony|"
-    r"affidavit|Zeugenaussage",
-    re.I,
-)
-_OFFICIAL = re.compile(
-    r"Pressemitteilung|press release|Securities and Exchange|\bSEC\b|regulatory filing|"
-    r"Behörde|[Mm]inisteri|\bministry\b|\bregulator|Bundesamt|quarterly report|annual report|"
-    r"Geschäftsbericht|Quartalsbericht|Statisti[ck]|[Ss]tatistisch|Amtsblatt|Bundesanzeiger|"
-    r"Ad-hoc-Mitteilung|Landesamt|Bundesamt|Beschlussvorlage|Haushaltsplan|Drucksache|"
-    r"[Pp]olizeibericht|police report|Haushalts(?:bericht|entwurf|satzung)|Jahresbericht|"
-    r"[Rr]echnungsho|Prüfbericht|Sitzungsvorlage",
-)
-_COURT = re.compile(
-    r"[Gg]ericht(?!et)|[Kk]lage|\bcourt\b|lawsuit|complaint|\bfiling|docket|[Aa]nklage", re.I
-)
-# Papers of a case, not the court as a place ("räumte vor Gericht ein", "told the court")
-_COURT_DOCUMENT = re.compile(
-    r"[Kk]lage|[Aa]nklage|complaint|lawsuit|\bfiling|docket|court (?:records|documents|papers)|"
-    r"Gerichts(?:akten|dokument\w*|unterlagen)|Schriftsatz|motion|indictment",
-    re.I,
-)
-_SPOKES = re.compile(
-    r"\b(?:Sprecher|Sprecherin|Pressesprecher\w*|Unternehmenssprecher\w*|spokesperson|"
-    r"spokeswoman|spokesman|representative|Vertreter|Vertreterin)\b|\w+sprecher(?:in|innen|s|n)?\b"
-)
-_ANON_NP = re.compile(
-    r"(?:Personen|Menschen|Quellen|Insider|Vertraute|Mitarbeiter\w*|people|persons?|"
-    r"sources?|officials?|insiders?|executives?|employees?)\b.*(?:Umfeld|vertraut|Kenntnis|"
-    r"familiar|knowledge|close to|briefed)|vertraute\w*\s+Person|\w*[Kk]reisen?\b|\bInsider\w*|anonym\w*|"
-    r"(?:many|some|several)\s+(?:customers|users|employees|residents|people|workers)"
-)
 _ANON_FIND = (
     re.compile(
         r"(?:[A-ZÄÖÜ][\w-]*\s+)?(?:Personen|Menschen|Quellen|Insider|Vertraute)\s+(?:aus\s+dem\s+"
@@ -134,69 +90,12 @@ _ANON_FIND = (
         r"workers)\s+(?:say|said)\b"
     ),
 )
-_DOC_NOUN = re.compile(
-    r"(?i:dokument\w*|unterlagen|akten\b|papier\w*|schreiben\b|studie\w*|daten\b|memo\w*|"
-    r"documents?|files\b|records\b|papers\b|data\b|terms\b|analysis\b|filings?\b|"
-    r"stud(?:y|ies)\b|survey\b|figures\b|statistics\b|estimates?\b|Zahlen\b|Statistik\w*|"
-    r"polls?\b|Umfrage\w*|paper\b|Berichte?s?\b|Gutachten\w*)"
-)
-# "Eurostat figures show": numbers a public body publishes are an official document.
-_OFFICIAL_NP = re.compile(r"(?i:\bfigures\b|\bstatistics\b|\bZahlen\b|Statistik)")
-# A noun phrase whose head is a document: the names after it ("a court filing in the Texas
-# District Court", "Documents reviewed by Reuters") do not make it their speaker.
-_DOC_HEAD = re.compile(
-    r"^(?:(?:the|a|an|its|die|der|den|dem|einer|einem|eine|ein)\s+)?(?:[\w-]+\s+)?[\w-]*?"
-    r"(?i:dokument\w*|unterlagen|akten\b|documents?|files\b|records\b|papers\b|filings?\b|"
-    r"stud(?:y|ies)\b|studie\w*|survey\b|complaint|lawsuit|memo\w*|emails?\b)"
-)
-# "the authors found", "Die Studie zeigt": findings of a study.
 _FINDINGS = re.compile(
     r"\b(?:[Tt]he\s+)?(?:authors|researchers|scientists|study|studies|survey|analysis|review)"
     r"\s+(?:found|finds|concluded|concludes|estimated|estimates|suggests|suggested)\b"
     r"|\b(?:[Dd]ie\s+)?(?:Autoren|Autorinnen|Forscher|Forschenden|Wissenschaftler|Studie|"
     r"Untersuchung|Analyse)\s+(?:fanden|fand|kam|kommt|kamen|ergab|ergibt|schätzt|schätzen)\b"
 )
-_GENERIC_DOC = re.compile(
-    r"^(?:den|die|der|dem|des|diesen|dieser|the|these|those)\s+(?:\w+\s+)?(?:Dokument\w*|"
-    r"Unterlagen|Akten|Papier\w*|Schreiben|documents?|files|records|papers|filings?|"
-    r"complaint|lawsuit|Klage\w*)$",
-    re.I,
-)
-_GENERIC_REPORT = re.compile(r"^(?:dem|den|diesem|the|that)\s+(?:Bericht|report|article)$", re.I)
-_GENERIC_ORG = re.compile(
-    r"^(?:das|der|die|dem|den|des|the|its)\s+(?:Unternehmen\w*|Konzern\w*|Firma|Hersteller\w*|"
-    r"Zulieferer\w*|Verband|Gewerkschaft|Verein|company|firm|group|business|association|"
-    r"union)$",
-    re.I,
-)
-_PUBLIC_BODY = re.compile(
-    r"Commission|Ministry|Court|Agency|Authority|Department|Behörde|Ministerium|Gericht|"
-    r"^[A-Z]{2,6}$"
-)
-# Outlet names not on our list: a quoted title ("die „Talheimer Rundschau“") or a name
-# ending in a newspaper word ("der Bayerische Rundfunk", "the Kentish Gazette").
-_OUTLET_WORD = re.compile(
-    r"(?<![\w-])(?:[A-ZÄÖÜ][\w.-]*\s+){0,3}[\w-]*(?:Zeitung|Rundschau|Anzeiger|Kurier|Bote|Boten|"
-    r"Blatt|Tagblatt|Nachrichten|Rundfunk|Rundfunks|Allgemeine|Presse|Post|Times|Herald|Tribune|"
-    r"Gazette|Chronicle|Observer|Telegraph|Courier|Journal|Express|Mirror|Standard|"
-    r"Examiner|Inquirer|Sentinel|Register)(?![\w-])"
-)
-# "Harlow Energy, a utility" / "Mira Sen, a researcher": what the appositive says it is.
-_APPOSITIVE = re.compile(
-    rf",\s+(?:a|an|ein|eine)\s+(?:[\w'’-]+\s+){{0,3}}?({ORG_NOUN}|[\w-]+)\s*,?$"
-)
-# "der Südkurier", "das Abendblatt", "the Daily Ledger" as the subject of "berichtete"/"reported"
-_OUTLET_COMPOUND = re.compile(
-    r"(?<![\w-])(?:[A-ZÄÖÜ][\w-]*(?i:zeitung|kurier|blatt|bote|boten|anzeiger|rundschau|"
-    r"nachrichten|presse|post|spiegel|echo|journal|ledger|gazette|herald|tribune)|"
-    r"(?:Daily|Weekly|Sunday|Evening|Morning)\s+[A-Z]\w+)(?![\w-])"
-)
-_QUOTED_TITLE = re.compile(r"[„“\"»«]([A-ZÄÖÜ][^„“”\"»«]{1,60})[“”\"«»]")
-_PRONOUN = re.compile(r"^(?:er|sie|he|she|es)$", re.I)
-_LEADING_ARTICLE = re.compile(
-    r"^(?:der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|the|a|an)\s+", re.I
-)
-
 _DE_CONNECT = _words(
     "der die das des dem den ein eine einer eines einem einen von vom für aus in im am zur zum "
     "und an auf beim"
@@ -310,32 +209,6 @@ _OWN_ACCOUNT = re.compile(
 _WORD = re.compile(r"\S+")
 
 
-@dataclass
-class _Context:
-    text: str
-    language: str
-    names: NameIndex
-    mentions: list[tuple[int, int, str, str]]
-    starts: list[int]
-    history: list[DetectedAttribution]
-
-    def last_mention(self, pos: int, kind: str) -> str | None:
-        for i in range(bisect.bisect_left(self.starts, pos) - 1, -1, -1):
-            if self.mentions[i][3] == kind:
-                return self.mentions[i][2]
-        return None
-
-    def last_source(
-        self, kinds: tuple[str, ...], within: int | None = None
-    ) -> DetectedAttribution | None:
-        for attribution in reversed(self.history):
-            if within is not None and attribution.start < within:
-                return None
-            if attribution.source_kind in kinds:
-                return attribution
-        return None
-
-
 def _np_after(s: str, pos: int, language: str, max_words: int = 10) -> tuple[int, int]:
     """Noun phrase starting at pos in s: (start, end), possibly empty."""
     words = list(_WORD.finditer(s, pos))
@@ -446,214 +319,6 @@ def _capitalised_around(words: list[re.Match], i: int) -> bool:
     )
 
 
-def _clean(name: str) -> str:
-    name = re.sub(
-        r"\s+(?:also|later|previously|further|separately|again|then|auch)$", "", name.strip()
-    )
-    name = name.strip(' ,.;:„“”"«»')
-    name = _LEADING_ARTICLE.sub("", name).replace("„", "").replace("“", "").replace("”", "")
-    return name[:1].upper() + name[1:] if name else name
-
-
-_GENERIC_BODY = re.compile(
-    r"(?i:Behörde|Stadt|Gericht|Verwaltung|Ministerium|Kammer|Amt|authority|agency|court|"
-    r"department|ministry|council|city|regulator)"
-)
-
-
-def _body_named_earlier(ctx: _Context, pos: int, word: str) -> str | None:
-    """The public body or organisation named before pos whose name contains word ("Behörde"
-    -> "Staatsanwaltschaft Talheim" when no other body was named; "Gericht" ->
-    "Landgericht Talheim")."""
-    before = ctx.text[max(0, pos - 3000) : pos]
-    stem = word.lower().rstrip("s")
-    generic = _GENERIC_BODY.fullmatch(word)
-    candidates = re.finditer(
-        r"(?<![\w-])((?:[A-ZÄÖÜ][\w-]*)(?:\s+(?:[A-ZÄÖÜ][\w.-]*|I{1,3}|[IV]+|für|of|for|and|und))*)",
-        before,
-    )
-    best = None
-    for match in candidates:
-        name = _LEADING_ARTICLE.sub("", match.group(1).strip())
-        words = name.split()
-        if not words:
-            continue
-        if len(words) < 2 and not ORGANISATION_WORD.search(name):
-            continue
-        if stem in words[0].lower() or (generic and ORGANISATION_WORD.search(words[0])):
-            best = name
-    if best:
-        while best.split()[-1] in ("für", "of", "for", "and", "und"):
-            best = best.rsplit(" ", 1)[0]
-    return best
-
-
-def _outlet(np_text: str, channel: str = "") -> str | None:
-    bare = np_text.replace("„", "").replace("“", "").replace("”", "").replace('"', "")
-    match = _OUTLET_RE.search(bare)
-    if match:
-        return _OUTLET_NAME[match.group(1)]
-    report = _REPORT_OF.search(bare)
-    if report and not ORGANISATION_WORD.search(report.group(1)) and not _OFFICIAL.search(bare):
-        return report.group(1)
-    named = _OUTLET_WORD.search(bare)
-    if named and named.group()[:1].isupper():
-        return _nominative(named.group())
-    quoted = _QUOTED_TITLE.search(np_text)
-    if quoted and _REPORTING.search(channel):
-        return quoted.group(1)
-    compound = _OUTLET_COMPOUND.search(bare)
-    if compound and _REPORTING.search(channel):
-        return compound.group()
-    return None
-
-
-_REPORTING = re.compile(r"\b(?:bericht\w*|meldet\w*|schrieb|schreibt|reported|reports|wrote)\b")
-
-
-def _nominative(name: str) -> str:
-    """ "Bayerische Rundfunk" -> "Bayerischer Rundfunk", "Statistischem Landesamt" ->
-    "Statistisches Landesamt": the adjective of a German name back in the nominative."""
-    words = name.split()
-    if len(words) < 2 or not re.search(r"(?:isch|lich|ig|er)e[mnrs]?$", words[0]):
-        return name
-    head = words[-1]
-    stem = re.sub(r"e[mnrs]?$", "", words[0])
-    neuter = re.search(r"(?:amt|blatt|institut|ministerium|gericht|büro|haus)$", head, re.I)
-    feminine = re.search(
-        r"(?:zeitung|rundschau|presse|post|agentur|behörde|kammer|ung)$", head, re.I
-    )
-    ending = "es" if neuter else "e" if feminine else "er"
-    return " ".join([stem + ending, *words[1:]])
-
-
-def _source(
-    ctx: _Context, np_text: str, np_abs: int, channel_text: str = ""
-) -> tuple[str, str, str | None, bool]:
-    """(source_name, source_kind, speaker, document-like) for the noun phrase a cue names."""
-    np_text = np_text.strip()
-    # The head of "das Unternehmen am Donnerstag in einer Mitteilung" is "das Unternehmen".
-    head = re.split(r"\s+(?:am|im|in|on|at|bei|auf|mit|vor|with)\s+", np_text)[0]
-    doc_head = _DOC_HEAD.match(np_text)
-    found = [] if doc_head else ctx.names.mentions(np_text)
-    people = [m[2] for m in found if m[3] == "person"]
-    organisations = [m[2] for m in found if m[3] == "organisation" and not _outlet(m[2])]
-    channel = channel_text + " " + np_text
-    if organisations and not people and _OFFICIAL_NP.search(np_text):
-        return organisations[0], "official_document", None, True
-    if _SPOKES.search(np_text):
-        org = organisations[0] if organisations else None
-        owner = re.search(
-            r"(?:Sprecher\w*|spokes\w+|[Vv]ertreter\w*)\s+(?:des|der|von|vom|for|of)\s+(.+)$",
-            np_text,
-        )
-        if org is None and owner:
-            org = _clean(
-                re.split(r"\s+(?:am|im|auf|on|at|bei|mit|vor|with|in)\s+", owner.group(1))[0]
-            )
-            if not re.search(r"[A-ZÄÖÜ]", org.split()[-1][:1]) or _GENERIC_BODY.fullmatch(org):
-                org = _body_named_earlier(ctx, np_abs, org) or org
-        compound = re.search(r"\b([A-ZÄÖÜ]\w{3,}?)s?(?:sprecher|sprecherin)\b", np_text)
-        if org is None and compound:
-            # "ein Gerichtssprecher": the court named earlier, or else "Polizei"
-            org = _body_named_earlier(ctx, np_abs, compound.group(1))
-            if org is None and ORGANISATION_WORD.fullmatch(compound.group(1)):
-                org = compound.group(1)
-        modifier = re.search(
-            r"\b(?:[Aa]n?|[Tt]he)\s+([\w-]+)\s+(?:spokesperson|spokeswoman|spokesman)\b", np_text
-        )
-        if org is None and modifier and not _outlet(modifier.group(1)):
-            # "A government spokesperson", "a bank spokesman"
-            org = _clean(modifier.group(1))
-        if org is None:
-            previous = ctx.last_source(("organisation",))
-            org = previous.source_name if previous else ctx.last_mention(np_abs, "organisation")
-            if org and _outlet(org):
-                org = None  # a spokesperson never speaks for the outlet that quotes them
-        kind = "social_post" if _SOCIAL.search(channel_text) else "organisation"
-        return org or _clean(np_text), kind, people[0] if people else None, False
-    if _ANON_NP.search(np_text) and not people:
-        return _clean(np_text), "anonymous", None, False
-    if re.fullmatch(
-        r"(?i:the|die|der|diese[rs]?)\s+(?:person|people|source|sources|official|"
-        r"officials|insider|insiders|Person|Personen|Quelle|Quellen|Insider)",
-        head,
-    ):
-        previous = ctx.last_source(("anonymous",))
-        if previous is not None:
-            return previous.source_name, "anonymous", None, False
-    name, kind, speaker = None, None, None
-    if people:
-        name, kind, speaker = people[0], "person", people[0]
-    elif _PRONOUN.match(head):
-        start = ctx.history[-1].start if ctx.history else 0
-        previous = ctx.last_source(("person", "organisation", "social_post"), within=start - 400)
-        if previous is not None:
-            name, kind = previous.source_name, previous.source_kind
-            speaker = previous.speaker or (name if kind == "person" else None)
-            kind = "organisation" if kind == "social_post" and not speaker else kind
-            if kind == "social_post":
-                kind = "person"
-        else:
-            name = ctx.last_mention(np_abs, "person")
-            kind, speaker = ("person", name) if name else (None, None)
-    elif _outlet(np_text) and not doc_head:
-        name, kind = _outlet(np_text), "news_outlet"
-    elif organisations:
-        name, kind = organisations[0], "organisation"
-    elif _outlet(np_text, channel_text) and not doc_head:
-        name, kind = _outlet(np_text, channel_text), "news_outlet"
-    elif _role_head(head):
-        name, kind = _clean(head), "person"
-    elif appositive := _APPOSITIVE.search(np_text):
-        name = _clean(np_text[: appositive.start()])
-        noun = appositive.group(1)
-        kind = "person" if ROLE_WORD.fullmatch(noun) else "organisation"
-        if kind == "organisation" and not re.fullmatch(ORG_NOUN, noun):
-            name, kind = None, None
-    elif ORGANISATION_WORD.search(head) and not _DOC_NOUN.search(head) and not doc_head:
-        name, kind = _clean(head), "organisation"
-    generic_doc = _GENERIC_DOC.match(head)
-    document_like = bool(_DOC_NOUN.search(np_text)) and kind is None
-    if kind is None and generic_doc:
-        wanted = ("court_filing", "official_document", "sworn_statement", "other")
-        if _COURT.search(head) and not re.search(r"filing", head, re.I):
-            wanted = ("court_filing",)
-        previous = ctx.last_source(wanted)
-        if previous is not None and previous.kind == "document":
-            return previous.source_name, previous.source_kind, None, True
-    if kind is None and _GENERIC_REPORT.match(head):
-        previous = ctx.last_source(("news_outlet",))
-        if previous is not None:
-            return previous.source_name, "news_outlet", None, False
-    if kind is None and _GENERIC_ORG.match(head):
-        org = next(
-            (m[2] for m in reversed(ctx.names.mentions(ctx.text[max(0, np_abs - 300) : np_abs]))
-             if m[3] == "organisation" and not _outlet(m[2]) and not _PUBLIC_BODY.search(m[2])),
-            None,
-        )  # fmt: skip
-        if org is None:
-            previous = ctx.last_source(("organisation", "official_document"))
-            org = previous.source_name if previous else ctx.last_mention(np_abs, "organisation")
-        if org:
-            name, kind = org, "organisation"
-    for pattern, channel_kind in ((_SOCIAL, "social_post"), (_SWORN, "sworn_statement"),
-                                  (_OFFICIAL, "official_document"), (_COURT, "court_filing")):  # fmt: skip
-        if pattern.search(channel if channel_kind != "social_post" else channel_text):
-            # A named speaker with "lawsuit" somewhere in the noun phrase is still the speaker;
-            # only a court word in the clause itself makes the source a court filing.
-            if (
-                channel_kind == "court_filing"
-                and kind in ("person", "organisation", "news_outlet")
-                and not _COURT_DOCUMENT.search(channel_text)
-            ):
-                continue
-            return name or _clean(np_text), channel_kind, speaker, channel_kind != "social_post"
-    if kind is None:
-        return _clean(np_text), "other", None, document_like
-    return name, kind, speaker, False
-
-
 def _appositive_head(s: str, np_a: int, np_b: int, language: str, names: NameIndex) -> int:
     """ "Harlow Energy, a utility, said" / "Frau Dr. Keller, Chefärztin am Klinikum, sagte":
     the speaker is the name before the appositive."""
@@ -674,25 +339,10 @@ def _appositive_head(s: str, np_a: int, np_b: int, language: str, names: NameInd
     return head_a if named else np_a
 
 
-def _role_head(np_text: str) -> bool:
-    """ "der Vorsitzende Richter der 3. Strafkammer", "the lead author": a person by role."""
-    first = re.split(r"\s+(?:der|des|von|vom|of|for|at|beim|bei|aus|in|im|who|from)\s+|,", np_text)[
-        0
-    ]
-    words = first.split()
-    return bool(words) and bool(ROLE_WORD.fullmatch(words[-1].strip(",.;:")))
-
-
-def _kind(source_kind: str, document_like: bool) -> str:
-    if source_kind in ("court_filing", "official_document", "sworn_statement") or document_like:
-        return "document"
-    return "anonymous" if source_kind == "anonymous" else "reported"
-
-
 class _SentenceFinder:
     """Collects the attributions of one sentence."""
 
-    def __init__(self, ctx: _Context, start: int, end: int):
+    def __init__(self, ctx: ArticleContext, start: int, end: int):
         self.ctx = ctx
         self.start = start
         self.s = ctx.text[start:end]
@@ -720,14 +370,14 @@ class _SentenceFinder:
         np_text = self.s[np_a:np_b]
         if not np_text.strip():
             return
-        name, source_kind, _speaker, document_like = _source(
+        name, source_kind, _speaker, document_like = classify_source(
             self.ctx, np_text, self.start + np_a, channel
         )
-        self.add(a, b, name, source_kind, _kind(source_kind, document_like))
+        self.add(a, b, name, source_kind, attribution_kind(source_kind, document_like))
 
 
 def _find_in_sentence(
-    ctx: _Context, start: int, end: int
+    ctx: ArticleContext, start: int, end: int
 ) -> tuple[list[DetectedAttribution], bool]:
     f = _SentenceFinder(ctx, start, end)
     s, language = f.s, ctx.language
@@ -747,7 +397,7 @@ def _find_in_sentence(
             f.add(
                 a,
                 match.end(),
-                _clean(name) if name[:1].islower() else name,
+                clean_name(name) if name[:1].islower() else name,
                 "anonymous",
                 "anonymous",
             )
@@ -757,17 +407,17 @@ def _find_in_sentence(
         f.add_np(match.start(), np_b, np_a, np_b)
     for match in re.finditer(r"\b[Pp]er\s+(?=(?:a|an|the|its|their)\s)", s):
         np_a, np_b = _np_after(s, match.end(), "en", max_words=10)
-        if _DOC_HEAD.match(s[np_a:np_b]):
+        if DOCUMENT_HEAD.match(s[np_a:np_b]):
             f.add_np(match.start(), np_b, np_a, np_b)
     for match in _FINDINGS.finditer(s):
-        name = _clean(re.sub(r"\s+\S+$", "", match.group()))  # "the authors found" -> "Authors"
+        name = clean_name(re.sub(r"\s+\S+$", "", match.group()))  # "the authors found" -> "Authors"
         f.add(match.start(), match.end(), name, "other", "document")
     for match in re.finditer(
         r"\b(?:reviewed|seen|obtained|viewed|eingesehen)\s+(?:by|von)\s+(?:the\s+|dem\s+|der\s+)?",
         s,
     ):
         np_a, np_b = _np_after(s, match.end(), language, 4)
-        outlet = _outlet(s[match.end() : np_b])
+        outlet = outlet_name(s[match.end() : np_b])
         if outlet:
             f.add(match.start(), np_b, outlet, "news_outlet", "reported")
     for match in _SOCIAL_VERB.finditer(s):
@@ -777,9 +427,9 @@ def _find_in_sentence(
             f.add(mentions[-1][0] + np_a, match.end(), mentions[-1][2], "social_post", "reported")
     for match in _REPORT_TO_COURT.finditer(s):
         np_a, np_b = _np_after(s, match.end(), language, 5)
-        if _COURT.search(s[np_a:np_b]):
+        if COURT.search(s[np_a:np_b]):
             people = [m for m in ctx.names.mentions(s[: match.start()]) if m[3] == "person"]
-            name = people[-1][2] if people else _clean(s[np_a:np_b])
+            name = people[-1][2] if people else clean_name(s[np_a:np_b])
             f.add(match.start(), np_b, name, "court_filing", "document")
     for match in re.finditer(r"\b[Aa]ccording to\s+", s):
         np_a, np_b = _np_after(s, match.end(), "en", max_words=12)
@@ -842,14 +492,14 @@ def _find_in_sentence(
         if mentions and not pronoun:
             name, kind = mentions[0][2], mentions[0][3]
         elif pronoun:
-            name, kind, *_ = _source(ctx, pronoun.group(), start + pronoun.start())
+            name, kind, *_ = classify_source(ctx, pronoun.group(), start + pronoun.start())
         else:
             previous = ctx.last_source(("person", "organisation"))
             name, kind = (previous.source_name, previous.source_kind) if previous else (None, None)
             subject = s[: _np_after(s, 0, language, 6)[1]]
             if match.re is _OWN_ACCOUNT and ORGANISATION_WORD.search(subject):
                 name, kind = (
-                    _clean(subject),
+                    clean_name(subject),
                     "organisation",
                 )  # "Der Verein X hat nach eigenen Angaben"
         if name:
@@ -861,7 +511,7 @@ def _find_in_sentence(
     return f.found, bool(own) and bool(_BACKWARD_START.match(s) or confirms)
 
 
-def _continuations(f: _SentenceFinder, ctx: _Context) -> None:
+def _continuations(f: _SentenceFinder, ctx: ArticleContext) -> None:
     """Konjunktiv I carrying the previous speaker; "soll ... haben" hearsay."""
     s = f.s
     previous = [a for a in ctx.history if a.start >= f.start - 600]
@@ -889,7 +539,7 @@ def _continuations(f: _SentenceFinder, ctx: _Context) -> None:
 
 
 def _speaker_source(f: _SentenceFinder, np_a: int, np_b: int, channel: str):
-    name, source_kind, speaker, document_like = _source(
+    name, source_kind, speaker, document_like = classify_source(
         f.ctx, f.s[np_a:np_b], f.start + np_a, channel
     )
     return name, source_kind, speaker, document_like
@@ -941,7 +591,7 @@ def _direct_quotes(f: _SentenceFinder) -> None:
         if not np_text.strip():
             continue
         name, source_kind, speaker, _doc = _speaker_source(f, np_a, np_b, channel)
-        if _SOCIAL.search(channel):
+        if SOCIAL.search(channel):
             source_kind = "social_post"
         f.add(p_a, p_b, name, source_kind, "direct_quote", speaker)
 
@@ -983,12 +633,12 @@ def _reported_speech(f: _SentenceFinder) -> None:
                 "er",
                 "sie",
             )
-            generic = _GENERIC_ORG.match(" ".join(candidate.split()[:2]))
+            generic = GENERIC_ORGANISATION.match(" ".join(candidate.split()[:2]))
             if candidate and starts_ok and (inverted or f.ctx.names.mentions(candidate) or generic):
                 np_a, np_b = a2, b2
                 if generic and not inverted:
                     np_b = np_a + generic.end()
-                if _PRONOUN.match(candidate.split(" ")[0]):
+                if PRONOUN.match(candidate.split(" ")[0]):
                     np_b = np_a + len(candidate.split(" ")[0])
             if np_a is None:
                 a2, b2 = _np_before(s, verb.start(), language)
@@ -1009,10 +659,10 @@ def _reported_speech(f: _SentenceFinder) -> None:
                 after = s[a2:b2]
                 speaker_like = (
                     f.ctx.names.mentions(after)
-                    or _SPOKES.search(after)
-                    or _role_head(after)
+                    or SPOKESPERSON.search(after)
+                    or is_role_head(after)
                     or ORGANISATION_WORD.search(after)
-                    or _outlet(after)
+                    or outlet_name(after)
                 )
                 if after[:1].isupper() or (
                     after.lower().startswith(("the ", "a ", "an ")) and speaker_like
@@ -1025,19 +675,19 @@ def _reported_speech(f: _SentenceFinder) -> None:
                 if re.search(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+\s+)?$", before + " "):
                     continue  # passive: "was never announced"
                 determined = bool(words) and words[0].lower() in _EN_DETERMINERS
-                named = f.ctx.names.mentions(s[np_a:np_b]) or _ANON_NP.search(s[np_a:np_b])
+                named = f.ctx.names.mentions(s[np_a:np_b]) or ANONYMOUS_NP.search(s[np_a:np_b])
                 valid = bool(words) and (
                     words[0][0].isupper()
                     or determined
-                    or _PRONOUN.match(words[0])
+                    or PRONOUN.match(words[0])
                     or (
-                        word in _DOC_VERBS and _DOC_NOUN.search(s[np_a:np_b])
+                        word in _DOC_VERBS and DOCUMENT_NOUN.search(s[np_a:np_b])
                     )  # "court records show"
                 )
-                doc_subject = word in _DOC_VERBS and _DOC_NOUN.search(s[np_a:np_b])
+                doc_subject = word in _DOC_VERBS and DOCUMENT_NOUN.search(s[np_a:np_b])
                 if not doc_subject and (
                     not valid or not (named or determined and len(words) > 1
-                                      or words[0][0].isupper() or _PRONOUN.match(words[0]))
+                                      or words[0][0].isupper() or PRONOUN.match(words[0]))
                 ):  # fmt: skip
                     first = f.ctx.names.mentions(s[: verb.start()])
                     if first:
@@ -1053,7 +703,7 @@ def _reported_speech(f: _SentenceFinder) -> None:
         if named and np_a > verb.start() and f.ctx.names.mentions(named.group(1)):
             np_b += named.end()
         np_text = s[np_a:np_b]
-        if word in _DOC_VERBS and not _DOC_NOUN.search(np_text):
+        if word in _DOC_VERBS and not DOCUMENT_NOUN.search(np_text):
             continue
         particle = _PARTICLE.get(word)
         p_a, p_b = min(np_a, verb.start()), max(np_b, verb.end())
@@ -1080,20 +730,20 @@ def _reported_speech(f: _SentenceFinder) -> None:
             p_b += trailing.end()
         clause = re.split(r"[,;]|(?<![A-Z])\.\s|\b(?:that|dass)\b", s[verb.end() : verb.end() + 80])
         channel += " " + clause[0] + " " + word
-        name, source_kind, _speaker, document_like = _source(
+        name, source_kind, _speaker, document_like = classify_source(
             f.ctx, np_text, f.start + np_a, channel
         )
         if word in _DOC_VERBS:
             document_like = True
         if (
             source_kind == "official_document"
-            and not _OFFICIAL.search(channel)
-            and not _DOC_NOUN.search(np_text)
-            and not _OFFICIAL_NP.search(np_text)
+            and not OFFICIAL.search(channel)
+            and not DOCUMENT_NOUN.search(np_text)
+            and not OFFICIAL_FIGURES.search(np_text)
             and word not in _DOC_VERBS
         ):
             source_kind, document_like = "organisation", False  # "The ministry added"
-        f.add(p_a, p_b, name, source_kind, _kind(source_kind, document_like))
+        f.add(p_a, p_b, name, source_kind, attribution_kind(source_kind, document_like))
 
 
 def find_attributions(
@@ -1101,7 +751,7 @@ def find_attributions(
 ) -> list[tuple[DetectedAttribution, ...]]:
     """The attributions of each sentence, in sentence order (see the module docstring)."""
     mentions = names.mentions(text) if text else []
-    ctx = _Context(text, language, names, mentions, [m[0] for m in mentions], [])
+    ctx = ArticleContext(text, language, names, mentions, [m[0] for m in mentions], [])
     result: list[list[DetectedAttribution]] = [[] for _ in sentences]
     for i, (start, end) in enumerate(sentences):
         found, backward = _find_in_sentence(ctx, start, end)
