@@ -136,6 +136,14 @@ _EN_ORG_HEAD = re.compile(
     r"Hospital|Centre|Center|Federation|Party|Coalition|Network|Fund|Campaign|Tribunal|"
     r"Inspectorate|Organisation|Organization))\b"
 )
+# Head word first: "the Institute for Fiscal Studies", "Ministry of Defence", "Office for
+# National Statistics".
+_EN_ORG_HEAD_FIRST = re.compile(
+    rf"\b((?:{_CAP}\s+){{0,2}}(?:Ministry|Department|Office|Institute|Institution|Agency|"
+    r"Bureau|Commission|Council|Federation|Foundation|Association|Society|Academy|Centre|"
+    rf"Center|Board|Authority|University|School|Confederation)\s+(?:of|for)\s+(?:the\s+)?"
+    rf"{_CAP}(?:\s+(?:(?:and|&)\s+)?{_CAP}){{0,3}})\b"
+)
 # German public bodies with their place: "Staatsanwaltschaft Göttingen", "Landgericht
 # München I", "Stadt Talheim" (not "der Stadt Ausgaben": a common noun follows there).
 _DE_ORG_HEAD = re.compile(
@@ -158,9 +166,11 @@ KNOWN_ORGANISATIONS = _words(
     Samsung Netflix Twitter Facebook Instagram WhatsApp TikTok ByteDance Anthropic Oracle
     Siemens Volkswagen BMW Mercedes-Benz Bosch SAP Telekom Allianz Lufthansa Bayer BASF
     Bundesregierung Bundestag Bundesnetzagentur Bundeskartellamt Bundesbank Europäische
-    FTC SEC BSI EZB ECB IWF IMF WHO NATO OECD Verdi DGB
+    FTC SEC BSI EZB ECB IWF IMF WHO NATO OECD Verdi DGB Whitehall Kremlin Kanzleramt
     """
 ) | {"IG Metall", "European Commission", "EU-Kommission", "Deutsche Bank"}
+# Seats of government that speak for it ("Downing Street denied", "the White House said").
+KNOWN_ORGANISATIONS |= {"Downing Street", "No 10", "Number 10", "White House", "Élysée"}
 OUTLETS = {
     "Financial Times": ("Financial Times", "FT"),
     "Reuters": ("Reuters", "REUTERS"),
@@ -290,10 +300,18 @@ class NameIndex:
         for match in _ORG_SUFFIX.finditer(text):
             index._add_organisation(f"{match.group(1)} {match.group(2)}", short=match.group(1))
         if language == "en":
+            head_first = [m.span(1) for m in _EN_ORG_HEAD_FIRST.finditer(text)]
             for match in _PERSON_BEFORE_SPEECH.finditer(text):
                 first, last = match.group(1).split()
-                if last not in _COMPANY_TAIL and not _EN_ORG_HEAD.fullmatch(match.group(1)):
+                inside = any(a <= match.start(1) < b for a, b in head_first)
+                if (
+                    last not in _COMPANY_TAIL
+                    and not _EN_ORG_HEAD.fullmatch(match.group(1))
+                    and not inside
+                ):
                     index._add_person(match.group(1))
+            for match in _EN_ORG_HEAD_FIRST.finditer(text):
+                index._add_organisation(re.sub(r"^[Tt]he\s+", "", match.group(1)), short=None)
             for match in _EN_ORG_HEAD.finditer(text):
                 name = re.sub(r"^[Tt]he\s+", "", match.group(1))
                 index._add_organisation(name, short=None)

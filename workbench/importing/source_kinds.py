@@ -53,11 +53,11 @@ _SWORN = re.compile(
 )
 OFFICIAL = re.compile(
     r"Pressemitteilung|press release|Securities and Exchange|\bSEC\b|regulatory filing|"
-    r"Behörde|[Mm]inisteri|\bministry\b|\bregulator|Bundesamt|quarterly report|annual report|"
-    r"Geschäftsbericht|Quartalsbericht|Statisti[ck]|[Ss]tatistisch|Amtsblatt|Bundesanzeiger|"
+    r"Behörde|[Mm]inisteri|\b[Mm]inistry\b|\bregulator|Bundesamt|quarterly report|annual report|"
+    r"Geschäftsbericht|Quartalsbericht|[Ss]tatisti[ck]|[Ss]tatistisch|Amtsblatt|Bundesanzeiger|"
     r"Ad-hoc-Mitteilung|Landesamt|Bundesamt|Beschlussvorlage|Haushaltsplan|Drucksache|"
     r"[Pp]olizeibericht|police report|Haushalts(?:bericht|entwurf|satzung)|Jahresbericht|"
-    r"[Rr]echnungsho|Prüfbericht|Sitzungsvorlage",
+    r"[Rr]echnungsho|Prüfbericht|Sitzungsvorlage|\bMitteilung\b|Website|Internetseite|Homepage",
 )
 COURT = re.compile(
     r"[Gg]ericht(?!et)|[Kk]lage|\bcourt\b|lawsuit|complaint|\bfiling|docket|[Aa]nklage", re.I
@@ -82,7 +82,7 @@ DOCUMENT_NOUN = re.compile(
     r"(?i:dokument\w*|unterlagen|akten\b|papier\w*|schreiben\b|studie\w*|daten\b|memo\w*|"
     r"documents?|files\b|records\b|papers\b|data\b|terms\b|analysis\b|filings?\b|"
     r"stud(?:y|ies)\b|survey\b|figures\b|statistics\b|estimates?\b|Zahlen\b|Statistik\w*|"
-    r"polls?\b|Umfrage\w*|paper\b|Berichte?s?\b|Gutachten\w*)"
+    r"polls?\b|Umfrage\w*|paper\b|preprints?\b|Berichte?s?\b|Gutachten\w*)"
 )
 # "Eurostat figures show": numbers a public body publishes are an official document.
 OFFICIAL_FIGURES = re.compile(r"(?i:\bfigures\b|\bstatistics\b|\bZahlen\b|Statistik)")
@@ -91,9 +91,8 @@ OFFICIAL_FIGURES = re.compile(r"(?i:\bfigures\b|\bstatistics\b|\bZahlen\b|Statis
 DOCUMENT_HEAD = re.compile(
     r"^(?:(?:the|a|an|its|die|der|den|dem|einer|einem|eine|ein)\s+)?(?:[\w-]+\s+)?[\w-]*?"
     r"(?i:dokument\w*|unterlagen|akten\b|documents?|files\b|records\b|papers\b|filings?\b|"
-    r"stud(?:y|ies)\b|studie\w*|survey\b|complaint|lawsuit|memo\w*|emails?\b)"
+    r"stud(?:y|ies)\b|studie\w*|survey\b|complaint|lawsuit|memo\w*|emails?\b|preprints?\b)"
 )
-# "the authors found", "Die Studie zeigt": findings of a study.
 _GENERIC_DOC = re.compile(
     r"^(?:den|die|der|dem|des|diesen|dieser|the|these|those)\s+(?:\w+\s+)?(?:Dokument\w*|"
     r"Unterlagen|Akten|Papier\w*|Schreiben|documents?|files|records|papers|filings?|"
@@ -216,7 +215,11 @@ def outlet_name(np_text: str, channel: str = "") -> str | None:
     if named and named.group()[:1].isupper():
         return _nominative(named.group())
     quoted = _QUOTED_TITLE.search(np_text)
-    if quoted and _REPORTING.search(channel):
+    # "Laut „Bild“", "nach Informationen des „Kicker“": a quoted title alone is a publication
+    alone = quoted and re.fullmatch(
+        r"(?:(?:der|die|das|des|dem|den)\s+)?" + re.escape(quoted.group()), np_text.strip()
+    )
+    if quoted and (_REPORTING.search(channel) or alone):
         return quoted.group(1)
     compound = _OUTLET_COMPOUND.search(bare)
     if compound and _REPORTING.search(channel):
@@ -243,11 +246,26 @@ def _nominative(name: str) -> str:
     return " ".join([stem + ending, *words[1:]])
 
 
+_SEEN_BY = re.compile(
+    r"\s+(?:seen|reviewed|obtained|viewed)\s+by\s+.*$|,\s+(?:der|die|das|den)\s+[^,]*"
+    r"(?:vorliegt|vorliegen|vorlag|vorlagen)\b.*$"
+)
+# Words of an organisation's own statement: the statement is an official document
+# ("the company said in a statement"), as a press release is.
+_STATEMENT = re.compile(r"\bin (?:a|an|its) (?:\w+ )?statement\b|\bin einer Stellungnahme\b")
+# A public body's report is an official document ("the Agency estimated in a 2024 report").
+_REPORT = re.compile(
+    r"\b(?:in|im) (?:a|an|its|the|einem|seinem|ihrem)\s+(?:\S+\s+)?(?:report|Bericht)\b"
+)
+
+
 def classify_source(
     ctx: ArticleContext, np_text: str, np_abs: int, channel_text: str = ""
 ) -> tuple[str, str, str | None, bool]:
     """(source_name, source_kind, speaker, document-like) for the noun phrase a cue names."""
-    np_text = np_text.strip()
+    # The outlet that saw a document, or a relative clause, does not change what it is
+    # ("a briefing note seen by the Herald", "dem Bericht, der dem Blatt vorliegt").
+    np_text = _SEEN_BY.sub("", np_text.strip()) or np_text.strip()
     # The head of "das Unternehmen am Donnerstag in einer Mitteilung" is "das Unternehmen".
     head = re.split(r"\s+(?:am|im|in|on|at|bei|auf|mit|vor|with)\s+", np_text)[0]
     doc_head = DOCUMENT_HEAD.match(np_text)
@@ -342,6 +360,9 @@ def classify_source(
         previous = ctx.last_source(("news_outlet",))
         if previous is not None:
             return previous.source_name, "news_outlet", None, False
+        previous = ctx.last_source(("official_document", "court_filing", "other"))
+        if previous is not None and previous.kind == "document":
+            return previous.source_name, previous.source_kind, None, True
     if kind is None and GENERIC_ORGANISATION.match(head):
         org = next(
             (m[2] for m in reversed(ctx.names.mentions(ctx.text[max(0, np_abs - 300) : np_abs]))
@@ -365,6 +386,12 @@ def classify_source(
             ):
                 continue
             return name or clean_name(np_text), channel_kind, speaker, channel_kind != "social_post"
+    if kind == "organisation" and (
+        _STATEMENT.search(channel_text)
+        or _REPORT.search(channel_text)
+        and _PUBLIC_BODY.search(name)
+    ):
+        return name, "official_document", speaker, True
     if kind is None:
         return clean_name(np_text), "other", None, document_like
     return name, kind, speaker, False
