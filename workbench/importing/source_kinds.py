@@ -265,7 +265,8 @@ def classify_source(
     """(source_name, source_kind, speaker, document-like) for the noun phrase a cue names."""
     # The outlet that saw a document, or a relative clause, does not change what it is
     # ("a briefing note seen by the Herald", "dem Bericht, der dem Blatt vorliegt").
-    np_text = _SEEN_BY.sub("", np_text.strip()) or np_text.strip()
+    written = np_text.strip()
+    np_text = _SEEN_BY.sub("", written) or written
     # The head of "das Unternehmen am Donnerstag in einer Mitteilung" is "das Unternehmen".
     head = re.split(r"\s+(?:am|im|in|on|at|bei|auf|mit|vor|with)\s+", np_text)[0]
     doc_head = DOCUMENT_HEAD.match(np_text)
@@ -385,7 +386,7 @@ def classify_source(
                 and not _COURT_DOCUMENT.search(channel_text)
             ):
                 continue
-            return name or clean_name(np_text), channel_kind, speaker, channel_kind != "social_post"
+            return name or clean_name(written), channel_kind, speaker, channel_kind != "social_post"
     if kind == "organisation" and (
         _STATEMENT.search(channel_text)
         or _REPORT.search(channel_text)
@@ -393,7 +394,7 @@ def classify_source(
     ):
         return name, "official_document", speaker, True
     if kind is None:
-        return clean_name(np_text), "other", None, document_like
+        return clean_name(written), "other", None, document_like
     return name, kind, speaker, False
 
 
