@@ -79,6 +79,15 @@ _ANON_FIND = (
         r"close to (?:the )?\w+|briefed on (?:the )?\w+)(?:\s+said)?"
     ),
     re.compile(r"\b(?:[Ss]ources|[Ii]nsiders) (?:said|say)\b"),
+    # an unnamed official: "One Treasury official said", "a senior aide told"
+    re.compile(
+        r"\b(?:[Oo]ne|[Aa]n?|[Aa]nother)\s+(?:(?:senior|junior|former|government|[A-Z][\w-]+)\s+)"
+        r"{0,2}(?:official|aide|insider|source|adviser|staffer)\s+(?:said|says|told)\b"
+    ),
+    re.compile(
+        r"\b[Aa]us\s+dem\s+Umfeld\s+(?:des|der|von)\s+[\w-]+(?:\s+[A-ZÄÖÜ][\w-]*)?"
+        r"(?:\s+(?:hieß|heißt)\s+es)?"
+    ),
     re.compile(
         r"\b(?:[Ss]ources|[Ii]nsiders|[Pp]eople)\s+(?:tell|told)\s+(?:us|me)\b"
         r"|\b[Ww]e(?:'ve|’ve| have)\s+learned\b|\b[Ww]e understand\b|\bhas learned\b"
@@ -91,8 +100,9 @@ _ANON_FIND = (
     ),
 )
 _FINDINGS = re.compile(
-    r"\b(?:[Tt]he\s+)?(?:authors|researchers|scientists|study|studies|survey|analysis|review)"
-    r"\s+(?:found|finds|concluded|concludes|estimated|estimates|suggests|suggested)\b"
+    r"\b(?:[Tt]he\s+)?(?:authors|researchers|scientists|study|studies|survey|analysis|review|"
+    r"paper|preprint)\s+(?:found|finds|concluded|concludes|estimated|estimates|suggests|"
+    r"suggested|wrote|write|writes|reported|report|noted|note)\b"
     r"|\b(?:[Dd]ie\s+)?(?:Autoren|Autorinnen|Forscher|Forschenden|Wissenschaftler|Studie|"
     r"Untersuchung|Analyse)\s+(?:fanden|fand|kam|kommt|kamen|ergab|ergibt|schätzt|schätzen)\b"
 )
@@ -111,7 +121,7 @@ _DE_SPEECH = tuple(
         "kritisierte versicherte versichert behauptete behauptet argumentierte ergänzte teilte "
         "nannte nennt hieß "
         "teilt teilten kündigte kündigt kündigten räumte erläuterte erläutert schilderte "
-        "schildert bekräftigte unterstrich wies"
+        "schildert bekräftigte unterstrich wies kritisiert mitgeteilt gab gibt gaben"
     )
 )
 _EN_SPEECH = tuple(
@@ -124,7 +134,8 @@ _EN_SPEECH = tuple(
 _EN_DETERMINERS = _words("the a an its their his her this that these those one two three four some")
 _DOC_VERBS = _words("shows show showed revealed")
 _PARTICLE = {"teilte": "mit", "teilt": "mit", "teilten": "mit", "kündigte": "an",
-             "kündigt": "an", "kündigten": "an", "räumte": "ein", "wies": "zurück"}  # fmt: skip
+             "kündigt": "an", "kündigten": "an", "räumte": "ein", "wies": "zurück",
+             "gab": "bekannt", "gibt": "bekannt", "gaben": "bekannt"}  # fmt: skip
 _SPEECH_RE = {
     "de": re.compile(r"\b(" + "|".join(_DE_SPEECH) + r")\b"),
     "en": re.compile(r"\b(" + "|".join(_EN_SPEECH) + r")\b"),
@@ -402,6 +413,16 @@ def _find_in_sentence(
                 "anonymous",
             )
     _direct_quotes(f)
+    # "In einer Mitteilung des Vereins hieß es", "heißt es in dem Bericht"
+    for match in re.finditer(
+        r"\b[Ii][nm]\s+((?:der|dem|einer|einem|seiner|seinem|ihrer|ihrem)\s+[^,]{1,80}?"
+        r"(?:,[^,]{1,80},)?)\s+(?:hieß|heißt)\s+es\b",
+        s,
+    ):
+        f.add_np(match.start(), match.end(), match.start(1), match.end(1), "hieß es")
+    for match in re.finditer(r"\b(?:hieß|heißt)\s+es\s+(?:in|im)\s+", s):
+        np_a, np_b = _np_after(s, match.end(), language, 6)
+        f.add_np(match.start(), np_b, np_a, np_b, "hieß es")
     for match in re.finditer(r"\b[Ll]aut\s+", s):
         np_a, np_b = _np_after(s, match.end(), language)
         f.add_np(match.start(), np_b, np_a, np_b)
@@ -607,6 +628,14 @@ def _reported_speech(f: _SentenceFinder) -> None:
         word = verb.group(1)
         if word == "reported" and s[verb.end() :].lstrip().startswith("by"):
             continue
+        if any(
+            a.end - f.start <= verb.start()
+            and re.search(r"\b(?:that|dass)\b", s[a.end - f.start : verb.start()])
+            for a in f.found
+        ):
+            continue  # "X wrote on X that ministers had announced": the report inside a report
+        if word in ("gab", "gibt", "gaben") and not re.search(r"\bbekannt\b", s[verb.end() :]):
+            continue  # "es gab": only "gab ... bekannt" announces
         before = s[: verb.start()].rstrip()
         inverted = before.endswith((",", "“", "”", '"', "»", "«")) or re.fullmatch(
             r"(?:Das|Dies|Dem|Darüber|Davon)", before
@@ -640,6 +669,14 @@ def _reported_speech(f: _SentenceFinder) -> None:
                     np_b = np_a + generic.end()
                 if PRONOUN.match(candidate.split(" ")[0]):
                     np_b = np_a + len(candidate.split(" ")[0])
+            relative = re.search(
+                r",\s+(?:der|die|das|den|dem|deren|dessen)\s+[^,]{1,80},\s*$", s[: verb.start()]
+            )
+            if np_a is None and relative:
+                # "Ein Sprecher der Firma, die die Linie betreibt, sagte"
+                a2, b2 = _np_before(s, relative.start(), language)
+                if b2 > a2 and s[a2:b2][:1].isupper():
+                    np_a, np_b = a2, b2
             if np_a is None:
                 a2, b2 = _np_before(s, verb.start(), language)
                 perfect = re.match(
@@ -654,7 +691,7 @@ def _reported_speech(f: _SentenceFinder) -> None:
                     np_a, np_b = 0, perfect.end(1)
                     lead_channel, perfect_start = s[a2 : verb.start()], a2
         else:
-            if inverted and before.endswith(","):
+            if inverted and before.endswith(",") and word not in ("told", "tells"):
                 a2, b2 = _np_after(s, verb.end(), language, 6)
                 after = s[a2:b2]
                 speaker_like = (
