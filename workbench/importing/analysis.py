@@ -100,7 +100,9 @@ def analyse_text(text: str, *, language: str | None = None) -> ArticleAnalysis:
 def _analyse(article: CleanedArticle) -> ArticleAnalysis:
     text, language = article.text, article.language
     sentences = split_sentences(text, language)
-    names = NameIndex.build(text, language)
+    # Captions and the headline name people the body may then call by surname alone.
+    header = "\n\n".join([article.title or "", *article.captions])
+    names = NameIndex.build(f"{header}\n\n{text}" if header.strip() else text, language)
     attributions = find_attributions(text, sentences, language, names)
     claims = []
     for (start, end), found in zip(sentences, attributions, strict=True):

@@ -611,6 +611,8 @@ def _direct_quotes(f: _SentenceFinder) -> None:
         np_text = s[np_a:np_b]
         if not np_text.strip():
             continue
+        if f.overlaps(p_a, p_b, "anonymous"):
+            continue  # "One official said: ...": the anonymous source already covers it
         name, source_kind, speaker, _doc = _speaker_source(f, np_a, np_b, channel)
         if SOCIAL.search(channel):
             source_kind = "social_post"
@@ -634,6 +636,10 @@ def _reported_speech(f: _SentenceFinder) -> None:
             for a in f.found
         ):
             continue  # "X wrote on X that ministers had announced": the report inside a report
+        if word == "announced" and re.match(
+            r"\s+(?:the|a|an|its|his|her|their|plans)\b", s[verb.end() :]
+        ):
+            continue  # "announced the departure of": an event, not speech
         if word in ("gab", "gibt", "gaben") and not re.search(r"\bbekannt\b", s[verb.end() :]):
             continue  # "es gab": only "gab ... bekannt" announces
         before = s[: verb.start()].rstrip()
