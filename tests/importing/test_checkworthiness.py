@@ -61,3 +61,60 @@ def test_claims_come_with_score_and_reasons_in_text_order():
     )
     assert [c.text[:8] for c in analysis.claims] == ["Acme Cor", "Acme Cor"]
     assert all(0 <= c.score <= 1 and c.reasons for c in analysis.claims)
+
+
+def test_rhetorical_quotes_and_evaluations_are_not_claims():
+    context = "Landrat Peter Imhoff und Senatorin Ruth Gallagher."
+    cases = [
+        ("„Das ist ein Schlag ins Gesicht aller Pendler“, sagte Landrat Peter Imhoff.", "de"),
+        ("Landrat Peter Imhoff nannte den Plan „Augenwischerei“.", "de"),
+        ("Imhoff sagte, die Sanierung sei „überfällig“.", "de"),
+        ("Imhoff forderte, die Mittel sofort freizugeben.", "de"),
+        ("„Wer jetzt zögert, muss das den Eltern erklären“, sagte Imhoff.", "de"),
+        ('"We will not back down on this," Senator Ruth Gallagher said.', "en"),
+        ('Senator Ruth Gallagher called the bill a "shambles".', "en"),
+    ]
+    for sentence, language in cases:
+        names = NameIndex.build(context + " " + sentence, language)
+        value, reasons = score_sentence(sentence, language, names, ("sagte",))
+        assert value < CHECKWORTHY_THRESHOLD, (sentence, value, reasons)
+    _value, reasons = score("Imhoff nannte den Plan „Augenwischerei“.", "de", context)
+    assert "evaluative label: Augenwischerei" in reasons
+    _value, reasons = score("Imhoff forderte, die Mittel sofort freizugeben.", "de", context)
+    assert "demand: forderte" in reasons
+    _value, reasons = score('"We will not back down," Gallagher said.', "en", context)
+    assert "statement of resolve: We will not" in reasons
+
+
+def test_a_quote_with_a_fact_keeps_its_speaker_weight():
+    context = "Landrat Peter Imhoff."
+    sentence = "„Wir haben 2024 genau 312 Anträge bewilligt“, sagte Landrat Peter Imhoff."
+    names = NameIndex.build(context + " " + sentence, "de")
+    value, reasons = score_sentence(sentence, "de", names, ("sagte Landrat Peter Imhoff",))
+    assert value >= CHECKWORTHY_THRESHOLD
+    assert "quote states no checkable fact" not in reasons
+    sentence = "„Wir lieben diese Stadt und ihre Menschen“, sagte Landrat Peter Imhoff."
+    _value, reasons = score_sentence(sentence, "de", names, ("sagte Landrat Peter Imhoff",))
+    assert "quote states no checkable fact" in reasons
+
+
+def test_short_factual_sentences_with_number_words_are_claims():
+    for sentence, language in [
+        ("Drei Beschäftigte wurden leicht verletzt.", "de"),
+        ("Vier Abgeordnete enthielten sich.", "de"),
+        ("Der Bundesrat muss der Novelle noch zustimmen.", "de"),
+        ("Nach elf Runden hat der Klub sieben Punkte.", "de"),
+        ("Twelve passengers were treated for minor injuries.", "en"),
+    ]:
+        value, reasons = score(sentence, language)
+        assert value >= CHECKWORTHY_THRESHOLD, (sentence, value, reasons)
+    _value, reasons = score("Vier Abgeordnete enthielten sich.", "de")
+    assert "quantity: Vier Abgeordnete" in reasons and "very short" not in reasons
+    _value, reasons = score("Analysts expect two of its plants to close.", "en")
+    assert not any(r.startswith("quantity") for r in reasons)
+
+
+def test_a_print_edition_line_is_not_a_claim():
+    value, reasons = score("Appeared in the May 3, 2025, print edition as 'Acme Cuts Jobs'.", "en")
+    assert value < CHECKWORTHY_THRESHOLD
+    assert any(r.startswith("self-reference") for r in reasons)

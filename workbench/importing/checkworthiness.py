@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from .names import OUTLETS, NameIndex
+from .rhetoric import rhetoric_penalties
+from .sentences import quote_spans
 
 __all__ = ["CHECKWORTHY_THRESHOLD", "OUTLETS", "NameIndex", "score_sentence"]
 
@@ -53,6 +55,26 @@ _DATE = re.compile(
     r"\w+ (?:days|weeks|months|years) (?:ago|earlier|later)|in \d+ (?:months|years))"
 )
 _COUNT = re.compile(rf"(?<![\w.,])(?:{_NUMBER})(?![\w.,]*\d)")
+# "Zwei von ihnen", "nach zwölf Spieltagen", "dozens of", "hundreds of": counts in words. "ein"
+# and "one" are left out, they are mostly articles and pronouns.
+_COUNT_WORD = re.compile(
+    r"\b(?i:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|"
+    r"fünfzig|hundert|tausend|dutzend\w*|hunderte|tausende|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|dozens?)\b"
+)
+# A count of something ("23 Fahrgäste", "zwölf Spieltagen", "40 passengers"), not a bare
+# number: the noun after it is what a fact-checker would count.
+_EN_NOT_COUNTED = (
+    r"years|months|weeks|days|hours|minutes|percent|per|times|of|the|its|his|her|their|and|or|"
+    r"to|in|on|at|as|is|was|has|this|these|those|us|is"
+)
+_COUNTED_NOUN = {
+    "de": re.compile(rf"^\s(?!(?:{_MONTH_WORDS}|Uhr|Jahre?n?|Prozent)\b)[A-ZÄÖÜ][a-zäöüß-]{{2,}}"),
+    "en": re.compile(
+        rf"^\s(?!(?:{_EN_NOT_COUNTED})\b)(?:(?!(?:{_EN_NOT_COUNTED})\b)[a-z-]{{2,}}\s)?"
+        r"(?:[a-z-]{2,}s|people|men|women|children|staff)\b"
+    ),
+}
 _EVENT_STEMS = (
     "unterzeichn",
     "startete",
@@ -116,6 +138,18 @@ _EVENT_STEMS = (
     "gesperrt",
     "vorgelegt",
     "bot ",
+    "behandelt",
+    "verletzt",
+    "getötet",
+    "starb",
+    "gestorben",
+    "enthielt",
+    "zustimm",
+    "stimmte",
+    "votierte",
+    "ordnete",
+    "angeordnet",
+    "beschlagnahm",
     "announced",
     "signed",
     "sued",
@@ -164,11 +198,17 @@ _EVENT_STEMS = (
     "joined",
     "stole",
     "stealing",
+    "funded",
+    "injured",
+    "killed",
+    "died",
+    "abstained",
 )
 _EVENT_NOUNS = re.compile(
     r"(?i:klage|gerichtsverfahren|urteil\b|übernahme|stellenabbau|insolvenz|anklage|"
     r"prüfverfahren|ermittlungsverfahren|lawsuit|complaint|indictment|merger|acquisition|"
-    r"layoffs|inquiry|investigation|class action|gegenstimmen|enthaltung\w*)"
+    r"layoffs|inquiry|investigation|class action|gegenstimmen|enthaltung\w*|"
+    r"verdachts? (?:der|des|auf)|körperverletzung|bußgeld\w*|strafen? von)"
     r"|\b\d+\s+zu\s+\d+\s+Stimmen\b|\b\d+\s*(?:-|–|to)\s*\d+\s+votes?\b"
 )
 _QUESTION = re.compile(r"\?[\"'“”»«)]*$")
@@ -196,7 +236,9 @@ _SPECULATION = re.compile(
 _SELF_REFERENCE = re.compile(
     r"\b(?:berichtete\w* (?:auch )?\w+ bereits|wie wir (?:bereits )?berichte\w*|"
     r"berichteten wir|hatten wir berichtet|(?:as )?we (?:have )?(?:previously )?reported|"
-    r"we wrote|haben wir (?:bereits )?berichtet)\b",
+    r"we wrote|haben wir (?:bereits )?berichtet|"
+    # a print-edition line left in the body: "Appeared in the October 30 print edition as ..."
+    r"appeared in the [^.]{0,40}print edition|erschien in der [^.]{0,30}(?:Print|Druck)ausgabe)\b",
     re.I,
 )
 
@@ -228,10 +270,30 @@ def score_sentence(
         score += 0.15
         reasons.append(f"date: {dates[0]}")
     taken = "".join(found_amounts + percents + dates)
-    counts = [m.group() for m in _COUNT.finditer(stripped) if m.group() not in taken]
+    counts = [
+        m
+        for pattern in (_COUNT, _COUNT_WORD)
+        for m in pattern.finditer(stripped)
+        if m.group() not in taken
+    ]
+    counted = next(
+        (
+            f"{m.group()}{noun.group()}"
+            for m in counts
+            if (
+                noun := _COUNTED_NOUN[language if language == "de" else "en"].match(
+                    stripped[m.end() :]
+                )
+            )
+        ),
+        None,
+    )
     if counts and not found_amounts:
         score += 0.15
-        reasons.append(f"number: {counts[0]}")
+        reasons.append(f"number: {counts[0].group()}")
+        if counted:
+            score += 0.15
+            reasons.append(f"quantity: {counted.strip()}")
     people, organisations = [], []
     for _start, _end, full, kind in names.mentions(stripped):
         bucket = people if kind == "person" else organisations
@@ -264,6 +326,18 @@ def score_sentence(
     if address:
         score -= 0.5
         reasons.append(f"reader address: {address.group().strip()}")
+    rhetoric = rhetoric_penalties(stripped)
+    if rhetoric:
+        # two findings at most, and never more than a strong opinion word would cost twice
+        score -= min(0.45, sum(weight for weight, _reason in rhetoric[:2]))
+        reasons.extend(reason for _weight, reason in rhetoric[:2])
+        if event and f"demand: {event}" in reasons:
+            # "forderte, den Bau zu stoppen": the demand is not an event that happened
+            score -= 0.15
+            reasons.remove(f"event: {event}")
+    if attribution_phrases and _quote_states_no_fact(stripped, names):
+        score -= 0.15
+        reasons.append("quote states no checkable fact")
     speculation = [m.group() for m in _SPECULATION.finditer(stripped)]
     if speculation:
         # English "could" is as often ability ("customers could cancel") as speculation.
@@ -276,7 +350,30 @@ def score_sentence(
         opening = re.match(r"^(?:As|Wie)\b[^,]{0,40},\s", stripped) and self_reference.start() < 4
         score -= 0.15 if opening else 0.6
         reasons.append(f"self-reference: {self_reference.group()}")
-    if len(words) < 5:
+    if len(words) < 5 and not (counts and (event or event_noun)):
+        # "Zwei Ratsmitglieder enthielten sich." is short but a complete fact
         score -= 0.3
         reasons.append("very short")
     return round(max(0.0, min(1.0, score)), 3), tuple(reasons)
+
+
+def _quote_states_no_fact(sentence: str, names: NameIndex) -> bool:
+    """A sentence that is mostly a direct quote, where the quote itself has no number, date,
+    name or event: its weight came from the speaker alone ("„Das tut weh“, sagte X")."""
+    quotes = [sentence[a + 1 : b] for a, b in quote_spans(sentence, 0, len(sentence))]
+    quotes = [q for q in quotes if len(q.split()) >= 4]
+    if not quotes or sum(len(q) for q in quotes) < 0.5 * len(sentence):
+        return False
+    quoted = " ".join(quotes)
+    lowered = f" {quoted.lower()} "
+    return not (
+        _AMOUNT.search(quoted)
+        or _PERCENT.search(quoted)
+        or _DATE.search(quoted)
+        or _COUNT.search(quoted)
+        or _COUNT_WORD.search(quoted)
+        or _EVENT_NOUNS.search(quoted)
+        or any(f" {stem}" in lowered for stem in _EVENT_STEMS)
+        or names.mentions(quoted)
+        or any(re.search(rf"\b{re.escape(e)}\b", quoted) for e in names.entities)
+    )

@@ -165,7 +165,8 @@ KNOWN_ORGANISATIONS = _words(
     Meta OpenAI Google Alphabet Apple Microsoft Amazon Tesla SpaceX xAI Nvidia Intel IBM
     Samsung Netflix Twitter Facebook Instagram WhatsApp TikTok ByteDance Anthropic Oracle
     Siemens Volkswagen BMW Mercedes-Benz Bosch SAP Telekom Allianz Lufthansa Bayer BASF
-    Bundesregierung Bundestag Bundesnetzagentur Bundeskartellamt Bundesbank Europäische
+    Bundesregierung Bundestag Bundesrat Bundesnetzagentur Bundeskartellamt Bundesbank Europäische
+    Bundesverfassungsgericht Bundesgerichtshof
     FTC SEC BSI EZB ECB IWF IMF WHO NATO OECD Verdi DGB Whitehall Kremlin Kanzleramt
     """
 ) | {"IG Metall", "European Commission", "EU-Kommission", "Deutsche Bank"}
