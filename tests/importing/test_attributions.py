@@ -376,6 +376,28 @@ def test_konjunktiv_i_of_a_full_verb_continues_the_previous_speaker():
     )
 
 
+def test_konjunktiv_i_continues_past_a_sentence_in_the_narrators_voice():
+    text = (
+        "Verbandschef Rainer Holtkamp sagte am Montag in Hannover vor Journalisten, die "
+        "Mitgliedsbetriebe des Verbands hätten im vergangenen Jahr nach einer eigenen Umfrage "
+        "unter mehr als 900 Unternehmen aus Handwerk, Handel und Industrie rund 4.000 Stellen "
+        "gestrichen, vor allem in der Metallverarbeitung. "
+        "Im Mai 2024 hatte der Verband in einem Brandbrief an die Landesregierung bereits vor "
+        "einem Einbruch der Aufträge gewarnt, damals war von 2.500 gefährdeten Stellen in den "
+        "Betrieben der Region und von deutlich sinkenden Ausbildungszahlen die Rede. "
+        "Bis Ende 2025 werde die Zahl der Beschäftigten um weitere 1.500 sinken. "
+        "Das Gesetz koste die Betriebe jährlich 30 Millionen Euro.\n\n"
+        "Der Landtag berät im März über das Gesetz. "
+        "Im Jahr 2026 werde der Landtag 12 Millionen Euro bereitstellen."
+    )
+    claims = {c.text[:12]: c for c in analyse_text(text, language="de").claims}
+    for opening, verb in (("Bis Ende 202", "werde"), ("Das Gesetz k", "koste")):
+        carried = claims[opening].attributions[0]
+        assert (carried.phrase, carried.source_name) == (verb, "Rainer Holtkamp")
+    # a new paragraph needs its own cue
+    assert not claims["Im Jahr 2026"].attributions
+
+
 def test_an_adjective_in_e_is_no_konjunktiv():
     text = (
         "Kämmerin Petra Holm sagte am Dienstag, die Rücklagen seien 2027 aufgebraucht. "

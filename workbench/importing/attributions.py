@@ -184,6 +184,8 @@ _NOT_BEFORE_VERB = _words(
     "zur am im vom beim für mit von bei nach aus auf in an über unter vor gegen ohne um sehr "
     "so zu besonders noch"
 )
+# verbs whose Konjunktiv I ends like a superlative ("Das Gesetz koste", not "die beste")
+_KONJUNKTIV_ST = _words("koste leiste belaste entlaste")
 # adjectives and preterites: "große", "neue"; "zahlte", "arbeitete" (but "erstatte", "biete")
 _ADJECTIVE_END = re.compile(r"(?:isch|lich|ig|en|er|nd|st|ll|iv|al|ar|el|ös|os|[^aeiouäöüt]t|et)e$")
 
@@ -198,7 +200,7 @@ def _konjunktiv_full_verb(s: str) -> re.Match | None:
         if (
             not re.fullmatch(r"[a-zäöüß]{3,}e", word)
             or word in _NOT_KONJUNKTIV
-            or _ADJECTIVE_END.search(word)
+            or (_ADJECTIVE_END.search(word) and word not in _KONJUNKTIV_ST)
         ):
             continue
         previous = words[i - 1].group()
@@ -533,12 +535,18 @@ def _find_in_sentence(
 
 
 def _continuations(f: _SentenceFinder, ctx: ArticleContext) -> None:
-    """Konjunktiv I carrying the previous speaker; "soll ... haben" hearsay."""
+    """Konjunktiv I carrying the previous speaker; "soll ... haben" hearsay.
+
+    The speaker carries through the whole paragraph, also past sentences in the narrator's
+    voice ("X sagte, ... sei ... . Der Rat hatte im Mai ... . Die Kosten lägen ..."), but not
+    into the next paragraph, where reported speech needs its own cue."""
     s = f.s
     previous = [a for a in ctx.history if a.start >= f.start - 600]
-    speakers = [a for a in previous if a.kind in ("reported", "direct_quote")
-                and a.source_kind in ("person", "organisation", "social_post")
-                or a.source_kind in ("court_filing", "sworn_statement")]  # fmt: skip
+    paragraph_start = ctx.text.rfind("\n\n", 0, f.start) + 1
+    speakers = [a for a in ctx.history if a.start >= paragraph_start
+                and (a.kind in ("reported", "direct_quote")
+                     and a.source_kind in ("person", "organisation", "social_post")
+                     or a.source_kind in ("court_filing", "sworn_statement"))]  # fmt: skip
     konjunktiv = _KONJUNKTIV.search(s)
     span = None
     if konjunktiv:
