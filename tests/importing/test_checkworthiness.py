@@ -118,3 +118,15 @@ def test_a_print_edition_line_is_not_a_claim():
     value, reasons = score("Appeared in the May 3, 2025, print edition as 'Acme Cuts Jobs'.", "en")
     assert value < CHECKWORTHY_THRESHOLD
     assert any(r.startswith("self-reference") for r in reasons)
+
+
+def test_factual_uses_of_judging_words_are_not_rhetoric():
+    for sentence, language in [
+        ("Der Landkreis grenzt an Tschechien und hat 94.000 Einwohner.", "de"),
+        ("Die überfällige Rechnung über 4.000 Euro wurde im März bezahlt.", "de"),
+        ("Shareholders approved the merger at an extraordinary general meeting in May.", "en"),
+        ("Die Gemeinde Stolzenau hat 2024 rund 300 Wohnungen genehmigt.", "de"),
+    ]:
+        value, reasons = score(sentence, language)
+        assert not any(r.startswith("rhetoric") for r in reasons), (sentence, reasons)
+        assert value >= CHECKWORTHY_THRESHOLD, (sentence, value, reasons)

@@ -16,18 +16,20 @@ __all__ = ["rhetoric_penalties"]
 _VALUE_WORDS = re.compile(
     r"\b(?:"
     # German: metaphors, polemic nouns, praise and blame
-    r"grenzt an|ein Wunder|Armutszeugnis\w*|Flickwerk\w*|Schönrechnerei\w*|Farce|"
+    r"grenzt (?:schon |fast )?an (?:ein(?:en|e)? )?(?:Skandal|Frechheit|Zumutung|Wahnsinn)|"
+    r"ein Wunder|Zumutung|Armutszeugnis\w*|Flickwerk\w*|Schönrechnerei\w*|Farce|"
     r"Trauerspiel\w*|Offenbarungseid\w*|Mogelpackung\w*|Etikettenschwindel\w*|"
     r"Augenwischerei\w*|Taschenspielertrick\w*|Luftnummer\w*|Symbolpolitik\w*|"
     r"Bankrotterklärung\w*|Schlag ins Gesicht|im Stich gelassen|im Regen stehen|"
-    r"tut (?:uns |mir )?weh|großartig\w*|hervorragend\w*|herausragend\w*|dankbar\w*|stolz\w*|"
-    r"überfällig\w*|verheerend\w*|katastrophal\w*|absurd\w*|unerträglich\w*|beschämend\w*|"
+    r"tut (?:uns |mir )?weh|großartig\w*|hervorragend\w*|herausragend\w*|dankbar\w*|"
+    r"stolz(?:e[nmrs]?)?|"
+    r"verheerend\w*|katastrophal\w*|absurd\w*|unerträglich\w*|beschämend\w*|"
     r"peinlich\w*|unsäglich\w*|unverschämt\w*|zynisch\w*|respektlos\w*|"
     # English
     r"shambles|farce|fiasco|disgrace\w*|slap in the face|at war with (?:itself|themselves)|"
     r"smoke and mirrors|betray\w*|reckless\w*|ridiculous\w*|appalling\w*|heartbreaking|"
-    r"fantastic|incredible|magnificent|proud|grateful|thankful|long overdue|a miracle|"
-    r"extraordinar\w*|unforgivable|shocking\w*|scandalous\w*"
+    r"fantastic|incredible|magnificent|proud|grateful|thankful|a miracle|"
+    r"unforgivable|shocking\w*|scandalous\w*"
     r")\b",
     re.I,
 )
@@ -62,7 +64,7 @@ _DEMAND = re.compile(
 # "We are not going to apologise", "Wir lassen uns nicht ...": resolve, not report.
 _RESOLVE = re.compile(
     r"\b(?:we|I)(?: are|'re| am|'m) not going to\b|\b(?:we|I) (?:will|shall) (?:not|never|"
-    r"keep|continue to|fight|stand)\b|\b(?:we|I) won't\b|\bmake no apolog\w*|"
+    r"fight|stand)\b|\b(?:we|I) won't\b|\bmake no apolog\w*|"
     r"\b(?:wir|ich) (?:lassen|lasse) (?:uns|mich) nicht\b|\b(?:wir|ich) werden? (?:nicht|niemals|"
     r"weiter) (?:zulassen|aufgeben|hinnehmen|lockerlassen|nachlassen|kämpfen)\b|"
     r"\bwir (?:werden|wollen) (?:weiter )?kämpfen\b",
