@@ -2,8 +2,8 @@
 
 The score is a sum of small weights (amounts, dates, named people and organisations,
 attributions, factual event verbs) minus penalties (questions, reader address, speculation,
-self-references, fragments); every weight that fires leaves a human-readable reason.
-This module builds on the name finder in names.py.
+self-references, fragments, and the rhetoric, labels and demands found by rhetoric.py);
+every weight that fires leaves a human-readable reason. It builds on the name finder in names.py.
 """
 
 from __future__ import annotations
