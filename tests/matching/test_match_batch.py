@@ -78,6 +78,7 @@ def test_cli_tsv_and_cache(files, tmp_path):
     queries, corpus = files
     runner = CliRunner()
     args = [str(queries), "--against", str(corpus), "--top", "1", "--cache", str(tmp_path / "c")]
+    args.append("--lexical")
     first = runner.invoke(match_command, args)
     assert first.exit_code == 0, first.output
     assert first.stdout.splitlines()[0].startswith("q1\tcage\t1\t")
@@ -87,13 +88,16 @@ def test_cli_tsv_and_cache(files, tmp_path):
     assert second.stdout == first.stdout
 
 
-def test_cli_semantic_falls_back_with_a_note(files):
+def test_cli_semantic_falls_back_with_a_note(files, monkeypatch):
+    """Without the [semantic] extra, --semantic says so and matches lexically."""
+    monkeypatch.setattr("workbench.matching.cli.semantic_available", lambda: False)
     queries, corpus = files
     result = CliRunner().invoke(
         match_command, [str(queries), "--against", str(corpus), "--semantic", "--format", "json"]
     )
     assert result.exit_code == 0
     assert "semantic matching needs the [semantic] extra; using lexical" in result.stderr
+    assert "matching path: lexical" in result.stderr
     assert json.loads(result.stdout.splitlines()[0])["query_id"] == "q1"
 
 
@@ -105,3 +109,12 @@ def test_cli_malformed_file_exits_non_zero_without_traceback(files, tmp_path):
     assert result.exit_code != 0
     assert "bad.tsv: line 1" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_cli_defaults_to_lexical_without_the_extra(files, monkeypatch):
+    monkeypatch.setattr("workbench.matching.cli.semantic_available", lambda: False)
+    queries, corpus = files
+    result = CliRunner().invoke(match_command, [str(queries), "--against", str(corpus)])
+    assert result.exit_code == 0
+    assert "matching path: lexical" in result.stderr
+    assert "needs the [semantic] extra" not in result.stderr

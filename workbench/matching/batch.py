@@ -2,7 +2,8 @@
 
 QUERIES: ``id<TAB>text[<TAB>YYYY-MM-DD]`` (the date anchors "last year" and the like);
 CORPUS: ``id<TAB>text``. Output: TSV ``query_id, corpus_id, rank, score`` or JSON lines
-with the matched facts and mismatches as well.
+with the matched facts and mismatches as well. The lexical path searches a ``LexicalIndex``;
+the semantic path a ``HybridMatcher`` over the same index and the corpus's vectors.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -17,7 +19,10 @@ from typing import Literal, TextIO
 
 from tqdm import tqdm
 
+from workbench.matching.hybrid import HybridMatcher
 from workbench.matching.index import IndexLoadError, LexicalIndex
+from workbench.matching.semantic import Embedder, default_embedder
+from workbench.matching.vectors import PassageVectors
 
 
 class MatchInputError(Exception):
@@ -99,6 +104,56 @@ def _cache_folder(corpus_path: str | os.PathLike, cache_dir: str | os.PathLike) 
     return Path(cache_dir) / ("index-" + hashlib.sha1(key.encode()).hexdigest()[:16])
 
 
+def vector_cache_folder(
+    corpus_path: str | os.PathLike, embedder: Embedder, cache_dir: str | os.PathLike
+) -> Path:
+    """Where the corpus's vectors are kept: keyed by its content, the model and its weights."""
+    content = hashlib.sha256(Path(corpus_path).read_bytes()).hexdigest()
+    key = f"{content}|{embedder.model_id}|{embedder.weights_hash}"
+    return Path(cache_dir) / ("vectors-" + hashlib.sha1(key.encode()).hexdigest()[:16])
+
+
+def build_vectors(
+    corpus_path: str | os.PathLike,
+    embedder: Embedder,
+    *,
+    cache_dir: str | os.PathLike | None = None,
+    progress: bool = False,
+    log: Callable[[str], None] | None = None,
+) -> PassageVectors:
+    """The corpus's passage vectors, reused from ``cache_dir`` for the same corpus and model."""
+    rows = read_corpus(corpus_path)
+    folder = vector_cache_folder(corpus_path, embedder, cache_dir) if cache_dir else None
+    vectors = PassageVectors.open(folder, embedder)
+    before = len(vectors)
+    encoded = vectors.sync(rows, progress=progress)
+    if folder and (encoded or len(vectors) != before):
+        vectors.save(folder)
+    if log and folder:
+        log(f"vector cache: {folder} ({len(rows) - encoded} reused, {encoded} encoded)")
+    return vectors
+
+
+def build_matcher(
+    corpus_path: str | os.PathLike,
+    *,
+    semantic: bool,
+    embedder: Embedder | None = None,
+    cache_dir: str | os.PathLike | None = None,
+    progress: bool = False,
+    log: Callable[[str], None] | None = None,
+) -> LexicalIndex | HybridMatcher:
+    """The lexical index over the corpus, wrapped with its vectors on the semantic path."""
+    index = build_index(corpus_path, cache_dir=cache_dir)
+    if log and cache_dir:
+        log(f"index cache: {_cache_folder(corpus_path, cache_dir)}")
+    if not semantic:
+        return index
+    embedder = embedder or default_embedder()
+    vectors = build_vectors(corpus_path, embedder, cache_dir=cache_dir, progress=progress, log=log)
+    return HybridMatcher(index, vectors)
+
+
 def match_files(
     queries_path: str | os.PathLike,
     corpus_path: str | os.PathLike,
@@ -108,13 +163,27 @@ def match_files(
     out: TextIO,
     progress: bool = False,
     cache_dir: str | os.PathLike | None = None,
-    index: LexicalIndex | None = None,
+    index: LexicalIndex | HybridMatcher | None = None,
+    semantic: bool = False,
+    embedder: Embedder | None = None,
+    log: Callable[[str], None] | None = None,
 ) -> int:
-    """Match every query against the corpus and write the results; returns the query count."""
+    """Match every query against the corpus and write the results; returns the query count.
+
+    ``semantic`` searches a ``HybridMatcher`` (needs the [semantic] extra); ``index`` is a
+    matcher built already (either kind), which the other options then do not change.
+    """
     if output_format not in ("tsv", "json"):
         raise ValueError(f"unknown output format {output_format!r}")
     queries = read_queries(queries_path)
-    index = index or build_index(corpus_path, cache_dir=cache_dir)
+    index = index or build_matcher(
+        corpus_path,
+        semantic=semantic,
+        embedder=embedder,
+        cache_dir=cache_dir,
+        progress=progress,
+        log=log,
+    )
     explain = output_format == "json"
     for query_id, text, anchor in tqdm(
         queries, desc="matching", unit="claim", disable=not progress

