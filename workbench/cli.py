@@ -15,6 +15,7 @@ from tqdm import tqdm
 
 from workbench.config import PROJECT_ROOT, Settings
 from workbench.errors import WorkbenchError
+from workbench.matching.cli import match_command
 
 
 def user_errors(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -345,6 +346,10 @@ def status() -> None:
     current, head = current_revision(engine), head_revision()
     click.echo(f"database: {engine.url.render_as_string(hide_password=True)}")
     click.echo(f"schema:   {current or 'empty'} (this Workbench needs {head})")
+
+
+# the matching command lives with the matching package (batch files and --claim)
+cli.add_command(match_command)
 
 
 def main() -> None:
