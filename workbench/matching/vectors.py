@@ -199,12 +199,12 @@ class PassageVectors:
         """The query's cosine with every passage, whole and by its best segment."""
         n = len(self._ids)
         query_vector = query_vector.astype(np.float32)
-        passage = self._matrix[:n] @ query_vector
+        passage = _dot(self._matrix[:n], query_vector)
         passage[~self._alive[:n]] = -np.inf
         segment = passage.copy()
         m = self._seg_count
         if m:
-            by_segment = self._seg_matrix[:m] @ query_vector  # a view: no copy of the matrix
+            by_segment = _dot(self._seg_matrix[:m], query_vector)
             by_segment[~self._seg_alive[:m]] = -np.inf
             np.maximum.at(segment, self._seg_owner[:m], by_segment)
         return PassageScores(self, passage, segment)
@@ -291,6 +291,12 @@ class PassageVectors:
             except VectorLoadError:
                 pass  # an old format or a broken write: start afresh
         return cls(embedder)
+
+
+def _dot(matrix: np.ndarray, vector: np.ndarray) -> np.ndarray:
+    """Matrix times vector without BLAS: BLAS threads left spinning after ``@`` made the
+    embedder's OpenMP threads of the next query five times slower on two cores."""
+    return np.einsum("ij,j->i", matrix, vector)
 
 
 def _grown(array: np.ndarray, capacity: int) -> np.ndarray:
