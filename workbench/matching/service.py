@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from workbench.evidence import pin_evidence
 from workbench.matching.align import align
-from workbench.matching.explain import Mismatch
+from workbench.matching.explain import Match, Mismatch
 from workbench.matching.index import IndexLoadError, LexicalIndex
 from workbench.matching.normalise import NormalisedText, normalise
 from workbench.matching.posts import strip_post_furniture
@@ -276,10 +276,10 @@ class MatchingIndexes:
 
     # --- searching ----------------------------------------------------------------------------
 
-    def evidence_candidates(
-        self, session: Session, claim_id: int, top_k: int = 10
-    ) -> list[EvidenceCandidate]:
-        """The passages that best match a claim, best first, with their matched spans."""
+    def _search(
+        self, session: Session, claim_id: int, part: str, k: int
+    ) -> tuple[Claim, NormalisedText, list[Match]]:
+        """The claim, how it normalises, and its ``k`` best matches in one index (synced)."""
         claim = get_claim(session, claim_id)
         self.sync(session)
         anchor, aliases = claim_context(claim)
@@ -290,10 +290,16 @@ class MatchingIndexes:
             aliases=aliases,
         )
         with self._lock:
-            matches = self._parts[_EVIDENCE].index.search(query, k=top_k)
+            return claim, query, self._parts[part].index.search(query, k=k)
+
+    def evidence_candidates(
+        self, session: Session, claim_id: int, top_k: int = 10
+    ) -> list[EvidenceCandidate]:
+        """The passages that best match a claim, best first, with their matched spans."""
+        claim, query, matches = self._search(session, claim_id, _EVIDENCE, top_k)
         passages = _passages_by_id(session, [int(m.doc_id[1:]) for m in matches])
         linked = {e.passage_id for e in claim.evidence}
-        candidates = []
+        candidates: list[EvidenceCandidate] = []
         for match in matches:
             passage = passages.get(int(match.doc_id[1:]))
             if passage is None:  # removed by another user since the sync
@@ -326,17 +332,7 @@ class MatchingIndexes:
         self, session: Session, claim_id: int, top_k: int = 5, min_score: float = 0.35
     ) -> list[SimilarClaim]:
         """Claims from other articles that match this one, with their current verdicts."""
-        claim = get_claim(session, claim_id)
-        self.sync(session)
-        anchor, aliases = claim_context(claim)
-        query = normalise(
-            strip_post_furniture(claim.text),
-            language=claim.language,
-            anchor_date=anchor,
-            aliases=aliases,
-        )
-        with self._lock:
-            matches = self._parts[_CLAIMS].index.search(query, k=top_k * 4 + 10)
+        claim, _, matches = self._search(session, claim_id, _CLAIMS, top_k * 4 + 10)
         found = []
         for match in matches:
             other_id = int(match.doc_id[1:].split("v")[0])
