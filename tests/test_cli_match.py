@@ -65,3 +65,11 @@ def test_match_an_unknown_claim_is_a_clear_error(runner: CliRunner) -> None:
     assert result.exit_code != 0
     assert "99999" in result.output
     assert "Traceback" not in result.output
+
+
+def test_match_claim_says_which_path_it_took(runner: CliRunner) -> None:
+    claim_id = _claim_id(runner, CAGE)
+    result = runner.invoke(cli, ["match", "--claim", str(claim_id), "--top", "2"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"Claim {claim_id}:")
+    assert "matching path: " in result.stderr

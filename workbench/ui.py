@@ -15,7 +15,8 @@ from workbench import review
 from workbench.bootstrap import Workspace, open_workspace
 from workbench.config import DB_DIR, Settings
 from workbench.errors import InvalidInputError, StaleEditError, WorkbenchError
-from workbench.matching.service import MatchingIndexes, index_folder
+from workbench.matching.semantic import default_embedder
+from workbench.matching.service import MatchingIndexes, index_folder, semantic_matching
 from workbench.models import ReviewStatus
 from workbench.ratings import RATING_SCALE, RATINGS_BY_KEY
 
@@ -60,13 +61,15 @@ def workspace() -> Workspace:
 
 
 @st.cache_resource(show_spinner="Loading the matching index…")
-def _matching_indexes(database_url: str) -> MatchingIndexes:
-    return MatchingIndexes(index_folder(database_url, DB_DIR))
+def _matching_indexes(database_url: str, semantic: bool) -> MatchingIndexes:
+    embedder = default_embedder() if semantic else None
+    return MatchingIndexes(index_folder(database_url, DB_DIR), embedder=embedder)
 
 
 def matching_indexes() -> MatchingIndexes:
-    """The process-wide matching indexes of the configured database (kept in step by sync)."""
-    return _matching_indexes(Settings.from_env().database_url)
+    """The process-wide matching indexes of the configured database (kept in step by sync):
+    semantic when the [semantic] extra is installed, unless WORKBENCH_MATCHING=lexical."""
+    return _matching_indexes(Settings.from_env().database_url, semantic_matching())
 
 
 # --- labels -------------------------------------------------------------------------------

@@ -107,15 +107,19 @@ def _match_claim(claim_id: int, top_k: int, output_format: str, lexical: bool | 
     from workbench.bootstrap import open_workspace
     from workbench.config import DB_DIR, Settings
     from workbench.errors import WorkbenchError
-    from workbench.matching.service import MatchingIndexes, index_folder
+    from workbench.matching.service import MatchingIndexes, index_folder, semantic_matching
     from workbench.review import get_claim
 
-    if lexical is False:
-        click.echo("--semantic is for batch runs; the database is matched lexically", err=True)
+    semantic = semantic_matching() if lexical is None else not lexical
+    if semantic and not semantic_available():
+        click.echo("semantic matching needs the [semantic] extra; using lexical", err=True)
+        semantic = False
     settings = Settings.from_env()
     try:
+        embedder = default_embedder() if semantic else None
+        click.echo(f"matching path: {'semantic' if semantic else 'lexical'}", err=True)
         workspace = open_workspace(settings)
-        indexes = MatchingIndexes(index_folder(settings.database_url, DB_DIR))
+        indexes = MatchingIndexes(index_folder(settings.database_url, DB_DIR), embedder=embedder)
         with workspace.sessions() as session:
             report = indexes.sync(session)
             candidates = indexes.evidence_candidates(session, claim_id, top_k=top_k)
@@ -123,6 +127,8 @@ def _match_claim(claim_id: int, top_k: int, output_format: str, lexical: bool | 
             claim_text = get_claim(session, claim_id).text
         if report.changed:
             indexes.save()
+    except SemanticUnavailable as error:
+        raise click.ClickException(f"{error}; run with --lexical") from None
     except WorkbenchError as error:
         raise click.ClickException(str(error)) from None
     if output_format == "json":

