@@ -6,7 +6,7 @@ from workbench import catalog, review, sources, ui
 from workbench.catalog import AttributionView, ClaimDetail, EvidenceView
 from workbench.errors import NotFoundError, WorkbenchError
 from workbench.matching.explain import Mismatch
-from workbench.matching.service import EvidenceCandidate, link_candidate
+from workbench.matching.service import EvidenceCandidate, SimilarClaim, link_candidate
 from workbench.models import SourceKind
 from workbench.tracing import SourceChain
 
@@ -17,7 +17,6 @@ CANDIDATE_FLASH = "claim_candidate_flash"  # the outcome of the last "Link as ev
 ATTRIBUTION_FLASH = "claim_attr_flash"  # the outcome of the last confirm or correction
 NEW_SOURCE = "new"  # the "Correct the source" option that adds a source
 SOURCE_KINDS = tuple(kind.value for kind in SourceKind)
-NO_REVIEWER = "Choose your name under “Reviewing as” in the sidebar first."
 STANCES = ("supports", "refutes", "context")
 
 STANCE_BADGES = {
@@ -85,7 +84,7 @@ def _save(claim_id: int) -> None:
     seen = st.session_state.get(FORM_VERSION) or {}
     outcome: tuple[str, str]
     if reviewer is None:
-        outcome = ("error", "Choose your name under “Reviewing as” in the sidebar first.")
+        outcome = ("error", ui.NO_REVIEWER)
     elif rating is None:
         outcome = ("error", "Choose a rating.")
     elif seen.get("claim_id") != claim_id:
@@ -211,54 +210,57 @@ def _attribution_flash(claim_id: int, attribution_id: int, kind: str, message: s
 
 
 def _confirm(claim_id: int, attribution_id: int) -> None:
-    reviewer = ui.current_reviewer()
-    if reviewer is None:
-        _attribution_flash(claim_id, attribution_id, "error", NO_REVIEWER)
-        return
-    try:
-        with workspace.sessions.begin() as session:
-            signer = review.get_or_create_reviewer(session, reviewer)
-            attribution = sources.confirm_attribution(session, attribution_id, signer)
-            name = attribution.source.name
-    except WorkbenchError as error:
-        _attribution_flash(claim_id, attribution_id, "error", str(error))
+    name, error = ui.write_as_reviewer(
+        workspace,
+        lambda session, signer: (
+            sources.confirm_attribution(session, attribution_id, signer).source.name
+        ),
+    )
+    if error:
+        _attribution_flash(claim_id, attribution_id, "error", error)
         return
     _attribution_flash(
-        claim_id, attribution_id, "success", f"Confirmed: the phrase means {ui.escape(name)}."
+        claim_id,
+        attribution_id,
+        "success",
+        f"Confirmed: the phrase means {ui.escape(name)}.",
     )
 
 
 def _correct(claim_id: int, attribution_id: int) -> None:
-    reviewer = ui.current_reviewer()
     choice = st.session_state.get(_source_key(attribution_id))
-    if reviewer is None:
-        _attribution_flash(claim_id, attribution_id, "error", NO_REVIEWER)
+    if ui.current_reviewer() is None:
+        _attribution_flash(claim_id, attribution_id, "error", ui.NO_REVIEWER)
         return
     if choice is None:
         _attribution_flash(claim_id, attribution_id, "error", "Choose the source the phrase means.")
         return
-    try:
-        with workspace.sessions.begin() as session:
-            signer = review.get_or_create_reviewer(session, reviewer)
-            if choice == NEW_SOURCE:
-                attribution = sources.attribute_to_new_source(
-                    session,
-                    attribution_id,
-                    signer,
-                    name=st.session_state.get(_new_name_key(attribution_id)) or "",
-                    kind=st.session_state.get(_new_kind_key(attribution_id)) or "",
-                )
-            else:
-                attribution = sources.confirm_attribution(
-                    session, attribution_id, signer, source_id=choice
-                )
-            name = attribution.source.name
-    except WorkbenchError as error:
+
+    def attribute(session, signer) -> str:
+        if choice == NEW_SOURCE:
+            attribution = sources.attribute_to_new_source(
+                session,
+                attribution_id,
+                signer,
+                name=st.session_state.get(_new_name_key(attribution_id)) or "",
+                kind=st.session_state.get(_new_kind_key(attribution_id)) or "",
+            )
+        else:
+            attribution = sources.confirm_attribution(
+                session, attribution_id, signer, source_id=choice
+            )
+        return attribution.source.name
+
+    name, error = ui.write_as_reviewer(workspace, attribute)
+    if error:
         # what the reviewer chose and typed stays, to be fixed and sent again
-        _attribution_flash(claim_id, attribution_id, "error", str(error))
+        _attribution_flash(claim_id, attribution_id, "error", error)
         return
     _attribution_flash(
-        claim_id, attribution_id, "success", f"Corrected: the phrase now means {ui.escape(name)}."
+        claim_id,
+        attribution_id,
+        "success",
+        f"Corrected: the phrase now means {ui.escape(name)}.",
     )
     st.session_state[_source_key(attribution_id)] = None
     st.session_state[_new_name_key(attribution_id)] = ""
@@ -364,21 +366,16 @@ def _stance_key(claim_id: int, passage_id: int) -> str:
 
 
 def _link(claim_id: int, candidate: EvidenceCandidate) -> None:
-    reviewer = ui.current_reviewer()
     stance = st.session_state.get(_stance_key(claim_id, candidate.passage_id)) or "supports"
-    if reviewer is None:
-        outcome = ("error", "Choose your name under “Reviewing as” in the sidebar first.")
-    else:
-        try:
-            with workspace.sessions.begin() as session:
-                signer = review.get_or_create_reviewer(session, reviewer)
-                link_candidate(
-                    session, candidate, claim_id=claim_id, stance=stance, reviewer=signer
-                )
-        except WorkbenchError as error:
-            outcome = ("error", str(error))
-        else:
-            outcome = ("success", f"Linked the passage as evidence ({stance}).")
+    _, error = ui.write_as_reviewer(
+        workspace,
+        lambda session, signer: link_candidate(
+            session, candidate, claim_id=claim_id, stance=stance, reviewer=signer
+        ),
+    )
+    outcome = (
+        ("error", error) if error else ("success", f"Linked the passage as evidence ({stance}).")
+    )
     st.session_state[CANDIDATE_FLASH] = {
         "claim_id": claim_id, "kind": outcome[0], "message": outcome[1]
     }  # fmt: skip
@@ -386,7 +383,8 @@ def _link(claim_id: int, candidate: EvidenceCandidate) -> None:
 
 def candidate_markup(candidate: EvidenceCandidate) -> str:
     title = candidate.reference_title or candidate.reference_url or "Reference"
-    source = ui.safe_link(candidate.reference_url, title) if candidate.reference_url else title
+    url = candidate.reference_url
+    source = ui.safe_link(url, title) if url else ui.escape(title)
     page = f" · page {candidate.page}" if candidate.page is not None else ""
     start, end = candidate.span_in_passage
     text = candidate.passage_text
@@ -399,7 +397,7 @@ def candidate_markup(candidate: EvidenceCandidate) -> str:
         if candidate.matched.get(key)
     ]
     return (
-        f"<b>{source if candidate.reference_url else ui.escape(source)}</b>"
+        f"<b>{source}</b>"
         f"<small>{page} · match {candidate.score:.2f}</small>"
         f"<blockquote>{quote}</blockquote>"
         + (f"<small>Shared {' · '.join(shared)}</small>" if shared else "")
@@ -407,20 +405,14 @@ def candidate_markup(candidate: EvidenceCandidate) -> str:
 
 
 def mismatch_message(mismatch: Mismatch) -> str:
-    what = "number" if mismatch.field == "number" else "date"
-    return (
-        f"Same story, different {what}: the claim says {mismatch.claim_value}, "
-        f"the evidence {mismatch.evidence_value}."
-    )
+    return f"Same story, different {mismatch.field}: {mismatch.describe()}."
 
 
-def show_candidates(claim_id: int) -> None:
+def show_candidates(claim_id: int, candidates: list[EvidenceCandidate]) -> None:
     flash = st.session_state.get(CANDIDATE_FLASH)
     if flash and flash["claim_id"] == claim_id:
         getattr(st, flash["kind"])(flash["message"])
         del st.session_state[CANDIDATE_FLASH]
-    with workspace.sessions() as session:
-        candidates = ui.matching_indexes().evidence_candidates(session, claim_id, top_k=5)
     if not candidates:
         st.info("No reference passage matches this claim. Add references on the References page.")
     for candidate in candidates:
@@ -446,9 +438,7 @@ def show_candidates(claim_id: int) -> None:
             )
 
 
-def show_checked_before(claim_id: int) -> None:
-    with workspace.sessions() as session:
-        similar = ui.matching_indexes().checked_before(session, claim_id, top_k=5)
+def show_checked_before(claim_id: int, similar: list[SimilarClaim]) -> None:
     if not similar:
         st.caption("No similar claim from another article in the database.")
     for other in similar:
@@ -468,6 +458,9 @@ def show_checked_before(claim_id: int) -> None:
             if st.button("Open", key=f"claim_similar_open_{claim_id}_{other.claim_id}"):
                 ui.open_claim(other.claim_id)
 
+
+with workspace.sessions() as session:
+    candidates, similar = ui.matching_indexes().claim_matches(session, claim_id)
 
 left, right = st.columns([3, 2], gap="large")
 with left:
@@ -502,11 +495,11 @@ with left:
         "Passages of the references that match this claim best, across German and English "
         "(names, amounts and dates bridge the languages). Check flagged differences first."
     )
-    show_candidates(claim_id)
+    show_candidates(claim_id, candidates)
 
 with right:
     st.subheader("Checked before?")
-    show_checked_before(claim_id)
+    show_checked_before(claim_id, similar)
 
     st.subheader("Reviewers")
     agreement = detail.agreement

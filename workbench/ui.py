@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
+from typing import TypeVar
 
 import streamlit as st
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from workbench import review
@@ -17,8 +20,10 @@ from workbench.config import DB_DIR, Settings
 from workbench.errors import InvalidInputError, StaleEditError, WorkbenchError
 from workbench.matching.semantic import default_embedder
 from workbench.matching.service import MatchingIndexes, index_folder, semantic_matching
-from workbench.models import ReviewStatus
+from workbench.models import Reviewer, ReviewStatus
 from workbench.ratings import RATING_SCALE, RATINGS_BY_KEY
+
+T = TypeVar("T")
 
 # Session-state keys shared by several pages. Page-only keys carry the page's prefix
 # (claim_..., article_..., sources_..., dashboard_...).
@@ -221,6 +226,27 @@ def reviewer_picker(ws: Workspace) -> str | None:
 
 def current_reviewer() -> str | None:
     return st.session_state.get(REVIEWER)
+
+
+NO_REVIEWER = "Choose your name under “Reviewing as” in the sidebar first."
+
+
+def write_as_reviewer(
+    ws: Workspace, action: Callable[[Session, Reviewer], T]
+) -> tuple[T | None, str | None]:
+    """Run ``action`` in one transaction signed by the reviewer chosen in the sidebar.
+
+    Returns its result and no message, or no result and the message to show (no reviewer
+    chosen, or one of our errors); on an error nothing is written.
+    """
+    reviewer = current_reviewer()
+    if reviewer is None:
+        return None, NO_REVIEWER
+    try:
+        with ws.sessions.begin() as session:
+            return action(session, review.get_or_create_reviewer(session, reviewer)), None
+    except WorkbenchError as error:
+        return None, str(error)
 
 
 def open_claim(claim_id: int) -> None:

@@ -122,10 +122,10 @@ def _match_claim(claim_id: int, top_k: int, output_format: str, lexical: bool | 
         indexes = MatchingIndexes(index_folder(settings.database_url, DB_DIR), embedder=embedder)
         with workspace.sessions() as session:
             report = indexes.sync(session)
-            candidates = indexes.evidence_candidates(session, claim_id, top_k=top_k)
-            similar = indexes.checked_before(session, claim_id, top_k=3)
+            candidates = indexes.evidence_candidates(session, claim_id, top_k, synced=True)
+            similar = indexes.checked_before(session, claim_id, 3, synced=True)
             claim_text = get_claim(session, claim_id).text
-        if report.changed:
+        if report.changed:  # a later run loads the index instead of building it again
             indexes.save()
     except SemanticUnavailable as error:
         raise click.ClickException(f"{error}; run with --lexical") from None
@@ -151,10 +151,7 @@ def _match_claim(claim_id: int, top_k: int, output_format: str, lexical: bool | 
         click.echo(f"\n  {candidate.rank}. {candidate.score:.3f}  {where}{page}{linked}")
         click.echo(f"     passage {candidate.passage_id}: “{candidate.passage_text[start:end]}”")
         for mismatch in candidate.mismatches:
-            click.echo(
-                f"     MISMATCH {mismatch.field}: the claim says {mismatch.claim_value}, "
-                f"the evidence {mismatch.evidence_value}"
-            )
+            click.echo(f"     MISMATCH {mismatch.field}: {mismatch.describe()}")
     if similar:
         click.echo("\nChecked before?")
         for other in similar:

@@ -16,6 +16,9 @@ class Mismatch:
     claim_value: str
     evidence_value: str
 
+    def describe(self) -> str:
+        return f"the claim says {self.claim_value}, the evidence {self.evidence_value}"
+
 
 @dataclass(frozen=True)
 class Match:

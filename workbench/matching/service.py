@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from workbench.evidence import pin_evidence
 from workbench.matching.align import align
@@ -249,8 +249,10 @@ class MatchingIndexes:
             docs = load_docs(session, sorted(new))
             part.index.add_many((d.doc_id, d.text, d.language, d.anchor) for d in docs)
         if part.vectors is not None:
-            # new passages, and any a loaded store lacks (saved by another model, say)
-            missing = [d for d in current if d not in part.vectors and d in part.index]
+            # the new passages; all of them only when a loaded store lacks some (another
+            # model saved it, say), so a sync with nothing new does not walk every id
+            todo = new if len(part.vectors) + len(new) == len(current) else current
+            missing = [d for d in todo if d not in part.vectors and d in part.index]
             part.vectors.add_many((d, part.index.text(d)) for d in missing)
         part.doc_ids = current
         part.unsaved += len(gone) + len(new)
@@ -298,11 +300,12 @@ class MatchingIndexes:
     # --- searching ----------------------------------------------------------------------------
 
     def _search(
-        self, session: Session, claim_id: int, part: str, k: int
+        self, session: Session, claim_id: int, part: str, k: int, synced: bool
     ) -> tuple[Claim, NormalisedText, list[Match]]:
-        """The claim, how it normalises, and its ``k`` best matches in one index (synced)."""
+        """The claim, how it normalises, and its ``k`` best matches in one index."""
         claim = get_claim(session, claim_id)
-        self.sync(session)
+        if not synced:
+            self.sync(session)
         anchor, aliases = claim_context(claim)
         query = normalise(
             strip_post_furniture(claim.text),
@@ -324,11 +327,22 @@ class MatchingIndexes:
             )
             return claim, query, matches
 
+    def claim_matches(
+        self, session: Session, claim_id: int, evidence_k: int = 5, similar_k: int = 5
+    ) -> tuple[list[EvidenceCandidate], list[SimilarClaim]]:
+        """What a claim's page shows: its evidence candidates and the claims checked before,
+        after one sync (each sync lists every passage and claim id)."""
+        self.sync(session)
+        return (
+            self.evidence_candidates(session, claim_id, evidence_k, synced=True),
+            self.checked_before(session, claim_id, similar_k, synced=True),
+        )
+
     def evidence_candidates(
-        self, session: Session, claim_id: int, top_k: int = 10
+        self, session: Session, claim_id: int, top_k: int = 10, *, synced: bool = False
     ) -> list[EvidenceCandidate]:
         """The passages that best match a claim, best first, with their matched spans."""
-        claim, query, matches = self._search(session, claim_id, _EVIDENCE, top_k)
+        claim, query, matches = self._search(session, claim_id, _EVIDENCE, top_k, synced)
         passages = _passages_by_id(session, [int(m.doc_id[1:]) for m in matches])
         linked = {e.passage_id for e in claim.evidence}
         candidates: list[EvidenceCandidate] = []
@@ -361,15 +375,22 @@ class MatchingIndexes:
         return candidates
 
     def checked_before(
-        self, session: Session, claim_id: int, top_k: int = 5, min_score: float = 0.35
+        self,
+        session: Session,
+        claim_id: int,
+        top_k: int = 5,
+        min_score: float = 0.35,
+        *,
+        synced: bool = False,
     ) -> list[SimilarClaim]:
         """Claims from other articles that match this one, with their current verdicts."""
-        claim, _, matches = self._search(session, claim_id, _CLAIMS, top_k * 4 + 10)
+        claim, _, matches = self._search(session, claim_id, _CLAIMS, top_k * 4 + 10, synced)
+        matches = [m for m in matches if m.score >= min_score]
+        others = _claims_by_id(session, [_claim_id_of(m.doc_id) for m in matches])
         found = []
         for match in matches:
-            other_id = int(match.doc_id[1:].split("v")[0])
-            other = session.get(Claim, other_id)
-            if other is None or other.id == claim.id or match.score < min_score:
+            other = others.get(_claim_id_of(match.doc_id))
+            if other is None or other.id == claim.id:
                 continue
             if claim.article_id is not None and other.article_id == claim.article_id:
                 continue
@@ -506,7 +527,7 @@ def _claim_ids(session: Session) -> set[str]:
 
 
 def _claim_docs(session: Session, doc_ids: list[str]) -> list[_Doc]:
-    wanted = {int(d[1:].split("v")[0]): d for d in doc_ids}
+    wanted = {_claim_id_of(d): d for d in doc_ids}
     ids = list(wanted)
     docs = []
     for i in range(0, len(ids), _CHUNK):
@@ -520,6 +541,22 @@ def _claim_docs(session: Session, doc_ids: list[str]) -> list[_Doc]:
             for cid, text, language, published, republished in rows
         ]
     return docs
+
+
+def _claim_id_of(doc_id: str) -> int:
+    """``c12v3`` -> 12."""
+    return int(doc_id[1:].split("v")[0])
+
+
+def _claims_by_id(session: Session, ids: list[int]) -> dict[int, Claim]:
+    if not ids:
+        return {}
+    rows = session.scalars(
+        select(Claim)
+        .where(Claim.id.in_(ids))
+        .options(selectinload(Claim.verdicts), joinedload(Claim.article))
+    )
+    return {c.id: c for c in rows}
 
 
 def _passages_by_id(session: Session, ids: list[int]) -> dict[int, Passage]:
