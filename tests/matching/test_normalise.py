@@ -1,7 +1,10 @@
+import re
+import string
 from datetime import date
 
 import pytest
 
+from workbench.matching import normalise as normalise_module
 from workbench.matching.normalise import detect_language, normalise, parse_number, stem
 
 ANCHOR = date(2025, 8, 30)
@@ -128,3 +131,51 @@ def test_fact_offsets_point_at_the_surface():
     text = "Musk bot am 10. Februar 2025 rund 97,4 Milliarden US-Dollar."
     for fact in normalise(text).facts:
         assert text[fact.start : fact.end] == fact.surface
+
+
+# The normaliser skips work it can tell is fruitless (words that cannot start a date, text
+# before the next digit, passages without a number word before a scale word). These tests
+# hold the shortcuts to what the full patterns find.
+SHORTCUT_TEXTS = [
+    "Musk bot am 10. Februar 2025 rund 97,4 Milliarden US-Dollar, genauer $97.4bn.",
+    "On June 21, 2023, the 22.08.2025 hearing was moved to 2024-03-05; last March, 3 years ago.",
+    "im vergangenen März, im Vormonat, vor zwei Jahren, im Mai des vergangenen Jahres, 1999",
+    "İm Jänner 2024 zahlte die Firma USD 1.234.567 und £3,4 Mio. – Mitte Sept. 12th, 2021",
+    "two billion dollars, sieben Prozent, half a million, eine halbe Milliarde, ein tauſend Euro",
+    "a 19.7% rise to 148.8 billion euros on August 3, 2024 in Tokyo; 5 m away, 10k runners",
+    "Am 3. Mai sagte er, dass 99.99.9999 kein Datum ist und 12,5 Prozent zu viel sind.",
+]
+
+
+@pytest.mark.parametrize("text", SHORTCUT_TEXTS)
+def test_date_shortcut_finds_what_the_full_pattern_finds(text):
+    def found(matches):
+        return [
+            (m.span(), m.lastgroup, m.groupdict().get(f"year_{m.lastgroup[3:]}")) for m in matches
+        ]
+
+    assert found(normalise_module._date_matches(text)) == found(
+        normalise_module._date_matches_by_word(text)
+    )
+
+
+@pytest.mark.parametrize("text", SHORTCUT_TEXTS)
+def test_number_shortcuts_find_what_the_full_patterns_find(text):
+    spans = [m.span() for m in normalise_module._number_matches(text)]
+    assert spans == [m.span() for m in normalise_module._NUMBER_RE.finditer(text)]
+    if normalise_module._NUMBER_WORD_RE.search(text):
+        assert normalise_module._may_have_number_words(text)
+
+
+def test_case_oddities_are_all_the_ignorecase_letters_lower_misses():
+    """Where IGNORECASE matches a character to an ASCII letter that str.lower() does not turn
+    into that letter, the shortcuts test the text with the full pattern instead."""
+    odd = set()
+    for code in range(0x110000):
+        char = chr(code)
+        if char.lower() == char.upper():
+            continue
+        for letter in string.ascii_lowercase:
+            if char.lower() != letter and re.fullmatch(letter, char, re.IGNORECASE):
+                odd.add(char)
+    assert all(normalise_module._CASE_ODDITIES_RE.match(c) for c in odd)

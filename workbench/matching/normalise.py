@@ -8,7 +8,7 @@ canonical form, so that "97,4 Milliarden US-Dollar" and "$97.4 billion" agree.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -78,6 +78,8 @@ STOPWORDS_DE = _words(
     wurden worden
     """
 )
+
+_STOPWORDS = STOPWORDS_EN | STOPWORDS_DE
 
 # German-only words that tell the language apart (English stopwords overlap little).
 _GERMAN_HINTS = STOPWORDS_DE - STOPWORDS_EN - {"also", "so", "in", "will", "was", "man", "am"}
@@ -749,10 +751,27 @@ def _number_language(text: str, end: int, language: str) -> str:
     return language
 
 
+# A number match starts at most this far before its first digit: the longest currency sign
+# before a number ("US$", "USD") and a space.
+_NUMBER_LEAD = 4
+
+
+def _number_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_NUMBER_RE.finditer(text)``, searching from just before the next digit: the pattern
+    opens with an optional currency, so the engine would otherwise try it at every position."""
+    pos = 0
+    while (digit := _DIGIT_RE.search(text, pos)) is not None:
+        m = _NUMBER_RE.search(text, max(pos, digit.start() - _NUMBER_LEAD))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> list[Fact]:
     facts: list[Fact] = []
     last_currency: tuple[str, int] | None = None
-    for m in _NUMBER_RE.finditer(text):
+    for m in _number_matches(text):
         start, end = m.span()
         if _overlaps(start, end, taken):
             continue
@@ -806,8 +825,32 @@ _NUMBER_WORD_RE = re.compile(
 )
 
 
+# What _NUMBER_WORD_RE needs, in the lower-cased text: a scale or percent word after
+# whitespace, and before that whitespace a word ending with a number word ("half a": "a").
+_SCALE_OR_PERCENT_RE = re.compile(
+    r"\s+(?:thousand|tausend|million|milliard|billion|trillion|%|prozent|percent|per|pct)"
+)
+_NUMBER_WORD_TAILS = tuple({word.split()[-1] for word in _NUMBER_WORDS})
+# Characters re.IGNORECASE matches to an ASCII letter that str.lower() leaves different (İ
+# and ı for "i", ſ for "s"): with one of them in a text, test it with the pattern itself.
+_CASE_ODDITIES_RE = re.compile("[İıſ]")
+
+
+def _may_have_number_words(text: str) -> bool:
+    """False when _NUMBER_WORD_RE cannot match: no number word before a scale or percent."""
+    if _CASE_ODDITIES_RE.search(text):
+        return True
+    lowered = text.lower()
+    for m in _SCALE_OR_PERCENT_RE.finditer(lowered):
+        if lowered.endswith(_NUMBER_WORD_TAILS, 0, m.start()):
+            return True
+    return False
+
+
 def _number_word_facts(text: str, language: str, taken: list[tuple[int, int]]) -> list[Fact]:
     facts: list[Fact] = []
+    if not _may_have_number_words(text):
+        return facts
     for m in _NUMBER_WORD_RE.finditer(text):
         start, end = m.span()
         word = m.group("word").lower()
@@ -906,16 +949,33 @@ _DATE_START = (
     r"|previous|dies|this|laufend|current|nächst|kommend|next|coming|vor|das\b|dem\b|one|two"
     r"|three|a\b)"
 )
-_DATE_RE = re.compile(
-    _DATE_START
-    + "(?:"
-    + "|".join(
-        f"(?P<alt{i}>" + re.sub(r"\(\?P<(\w+)>", rf"(?P<\1_{i}>", alternative) + ")"
-        for i, alternative in enumerate(_DATE_ALTERNATIVES)
+
+
+def _date_pattern(alternatives: Iterable[int]) -> re.Pattern[str]:
+    """The date alternatives numbered, their groups suffixed with the number (``year_2``)."""
+    return re.compile(
+        _DATE_START
+        + "(?:"
+        + "|".join(
+            f"(?P<alt{i}>" + re.sub(r"\(\?P<(\w+)>", rf"(?P<\1_{i}>", _DATE_ALTERNATIVES[i]) + ")"
+            for i in alternatives
+        )
+        + ")",
+        re.IGNORECASE,
     )
-    + ")",
-    re.IGNORECASE,
-)
+
+
+_DATE_RE = _date_pattern(range(len(_DATE_ALTERNATIVES)))
+# Where a word starts with a digit only the alternatives that can open with one can match
+# there; elsewhere only the others. Same order, same groups: the same match, found sooner.
+_DIGIT_ALTERNATIVES = (0, 1, 2, 7, 13, 14)
+_DATE_AT_DIGIT_RE = _date_pattern(_DIGIT_ALTERNATIVES)
+_DATE_AT_WORD_RE = _date_pattern(i for i in range(len(_DATE_ALTERNATIVES)) if i not in (0, 1, 14))
+# alternative -> (its group names, the names without the suffix)
+_DATE_GROUPS = {
+    f"alt{i}": tuple((k, k[: -len(f"_{i}")]) for k in _DATE_RE.groupindex if k.endswith(f"_{i}"))
+    for i in range(len(_DATE_ALTERNATIVES))
+}
 _DIGIT_RE = re.compile(r"\d")
 _PREFIX_RE = re.compile(_PREFIX, re.IGNORECASE)
 _DATEWORD_RE = re.compile(
@@ -932,8 +992,7 @@ def _date_facts(text: str, anchor: date | None, taken: list[tuple[int, int]]) ->
         start, end = m.span()
         if _overlaps(start, end, taken):
             continue
-        suffix = "_" + m.lastgroup[3:]
-        groups = {k[: -len(suffix)]: v for k, v in m.groupdict().items() if k.endswith(suffix)}
+        groups = {short: m.group(name) for name, short in _DATE_GROUPS[m.lastgroup]}
         parts = _resolve_date(groups, anchor)
         if parts is None:
             continue
@@ -961,9 +1020,35 @@ _DATE_START_PREFIXES = tuple(
 )
 _DATE_START_HEADS = frozenset(prefix[:3] for prefix in _DATE_START_PREFIXES)
 _TOKEN_RE = re.compile(r"\w+")
+# The same test for all words at once, on the lower-cased text: a word that starts with a
+# digit, is one of the start words or begins with one of the prefixes.
+_DATE_CANDIDATE_RE = re.compile(
+    r"(?<!\w)(?:\d|(?:"
+    + "|".join(sorted(_DATE_START_WORDS, key=len, reverse=True))
+    + r")(?!\w)|"
+    + "|".join(sorted(_DATE_START_PREFIXES))
+    + ")"
+)
 
 
 def _date_matches(text: str) -> Iterator[re.Match[str]]:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # "İ" lower-cases to two characters: offsets would drift
+        yield from _date_matches_by_word(text)
+        return
+    resume = 0
+    for candidate in _DATE_CANDIDATE_RE.finditer(lowered):
+        start = candidate.start()
+        if start < resume:
+            continue
+        pattern = _DATE_AT_DIGIT_RE if lowered[start].isdigit() else _DATE_AT_WORD_RE
+        m = pattern.match(text, start)
+        if m is not None:
+            resume = m.end()
+            yield m
+
+
+def _date_matches_by_word(text: str) -> Iterator[re.Match[str]]:
     resume = 0
     for token in _TOKEN_RE.finditer(text):
         start = token.start()
@@ -1080,8 +1165,11 @@ _GERMAN_NOUN_ENDINGS = (
 
 
 @lru_cache(maxsize=256)
-def _alias_table(extra: tuple[tuple[str, str], ...]) -> tuple[dict[str, str], re.Pattern[str]]:
-    """Folded alias -> canonical name, and a pattern finding any alias in surface text."""
+def _alias_table(
+    extra: tuple[tuple[str, str], ...],
+) -> tuple[dict[str, str], re.Pattern[str], frozenset[str] | None]:
+    """Folded alias -> canonical name, a pattern finding any alias in surface text, and the
+    words an alias can start with (see ``_alias_heads``)."""
     table = DEFAULT_ALIASES | {fold(k): fold(v) for k, v in extra}
     surfaces = set(table) | {k for k, _ in extra}
     for key in list(table):  # "europaeische union" is also written "europäische union"
@@ -1090,16 +1178,19 @@ def _alias_table(extra: tuple[tuple[str, str], ...]) -> tuple[dict[str, str], re
     pattern = re.compile(
         r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in ordered) + r")(?![\w-])", re.IGNORECASE
     )
-    return table, pattern
+    return table, pattern, _alias_heads(pattern)
 
 
-def _alias_matches(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+def _alias_matches(
+    text: str, pattern: re.Pattern[str], heads: frozenset[str] | None
+) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, trying the alias alternation only at words that begin some
     alias (one set lookup per word instead of the whole alternation at every position)."""
-    heads = _alias_heads(pattern)
     if heads is None:  # an alias that starts with a sign: no shortcut
         yield from pattern.finditer(text)
         return
+    if heads.isdisjoint(map(str.lower, _TOKEN_RE.findall(text))):
+        return  # most passages name no alias: one pass in C instead of a loop over words
     resume = 0
     for token in _TOKEN_RE.finditer(text):
         start = token.start()
@@ -1111,7 +1202,6 @@ def _alias_matches(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str
             yield m
 
 
-@lru_cache(maxsize=256)
 def _alias_heads(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The lower-cased first word of every alias: an alias starts where such a word does."""
     body = pattern.pattern[pattern.pattern.index("(?:") + 3 : pattern.pattern.rindex(")(?!")]
@@ -1130,10 +1220,11 @@ def _name_facts(
     language: str,
     aliases: dict[str, str],
     pattern: re.Pattern[str],
+    heads: frozenset[str] | None,
     taken: list[tuple[int, int]],
 ) -> list[Fact]:
     facts: list[Fact] = []
-    for m in _alias_matches(text, pattern):
+    for m in _alias_matches(text, pattern, heads):
         surface = m.group(0)
         key = fold(surface)
         if key in ("us", "who", "un") and not surface.isupper():
@@ -1148,7 +1239,7 @@ def _name_facts(
             continue
         spans = [(w.start(), w.end()) for w in _RUN_WORD_RE.finditer(text, start, end)]
         # drop function words that only carry sentence-initial capitals
-        while spans and fold(text[slice(*spans[0])]) in STOPWORDS_EN | STOPWORDS_DE:
+        while spans and fold(text[slice(*spans[0])]) in _STOPWORDS:
             spans = spans[1:]
         # a German run often opens with a noun: "Gewerkschaft Verdi", "Autozulieferer Brückner"
         while (
@@ -1235,16 +1326,16 @@ def normalise(
     ``aliases`` adds caller-specific names, e.g. ``{"Meta-Chef": "zuckerberg"}``.
     """
     language = language or detect_language(text)
-    alias_table, alias_pattern = _alias_table(tuple(sorted((aliases or {}).items())))
+    alias_table, alias_pattern, alias_heads = _alias_table(tuple(sorted((aliases or {}).items())))
     taken: list[tuple[int, int]] = []
     facts = _date_facts(text, anchor_date, taken)
     facts += _number_facts(text, language, taken)
     taken += [(f.start, f.end) for f in facts if f.kind != "date"]
-    facts += _name_facts(text, language, alias_table, alias_pattern, taken)
+    facts += _name_facts(text, language, alias_table, alias_pattern, alias_heads, taken)
     facts.sort(key=lambda f: (f.start, f.kind))
     tokens: list[str] = []
-    for m in WORD_RE.finditer(text.lower()):
-        tokens.extend(word_tokens(m.group(0), language))
+    for word in WORD_RE.findall(text.lower()):
+        tokens.extend(word_tokens(word, language))
     for fact in facts:
         if fact.kind == "name" and fold(fact.surface) != fact.value:
             for word in fact.value.split():
