@@ -21,6 +21,10 @@ from workbench.matching.posts import strip_post_furniture
             "@a @b Laut @tagesschau stiegen die Preise um 3 % https://x.de/a",
             "Laut tagesschau stiegen die Preise um 3 %",
         ),
+        (
+            "#CrookedHillary lied &amp; @realDonaldTrump knows it #COVID19 #no_more_lies",
+            "Crooked Hillary lied & real Donald Trump knows it COVID 19 no more lies",
+        ),
     ],
 )
 def test_post_furniture_is_stripped(post: str, claim: str) -> None:

