@@ -15,6 +15,7 @@ vectors, so the next run (any split) encodes only the queries.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
 import json
 import re
@@ -73,7 +74,12 @@ def load_split(split: str) -> tuple[list[tuple[str, str]], dict[str, set[str]]]:
     return queries, gold
 
 
-def load_corpus() -> list[tuple[str, str]]:
+def load_corpus(kind: str = "records") -> list[tuple[str, str]]:
+    """``records``: claim, headline and subtitle from vclaims.jsonl; ``tsv``: corpus.tsv as
+    shipped (claim and headline only)."""
+    if kind == "tsv":
+        lines = (DATA / "corpus.tsv").read_text(encoding="utf-8").splitlines()
+        return [tuple(line.split("\t", 1)) for line in lines if line.strip()]
     with open(DATA / "vclaims.jsonl", encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
     return [(r["vclaim_id"], vclaim_text(r)) for r in records]
@@ -105,11 +111,15 @@ def _average_precision(docs: list[str], relevant: set[str]) -> float:
 def write_corpus(corpus, folder: Path) -> Path:
     """The corpus as the ``match`` command reads it; left untouched when unchanged, so a
     cached index (keyed by path and modification time) stays valid."""
-    path = folder / "checkthat-2022-2a-corpus.tsv"
+    path = folder / f"checkthat-2022-2a-corpus-{len(corpus)}-{_digest(corpus)}.tsv"
     content = "".join(f"{d}\t{t}\n" for d, t in corpus)
     if not path.exists() or path.read_text(encoding="utf-8") != content:
         path.write_text(content, encoding="utf-8")
     return path
+
+
+def _digest(corpus) -> str:
+    return hashlib.sha1("".join(t for _, t in corpus).encode("utf-8")).hexdigest()[:8]
 
 
 def run_workbench(
@@ -118,7 +128,9 @@ def run_workbench(
     with tempfile.TemporaryDirectory() as tmp:
         queries_path = Path(tmp) / "q.tsv"
         queries_path.write_text(
-            "".join(f"{qid}\t{tweet_text(text)}\n" for qid, text in queries), encoding="utf-8"
+            # the tweets as they come: stripping them is the matcher's job (posts.py)
+            "".join(f"{qid}\t{text}\n" for qid, text in queries),
+            encoding="utf-8",
         )
         corpus_path = write_corpus(corpus, cache_dir or Path(tmp))
         matcher = build_matcher(corpus_path, semantic=semantic, cache_dir=cache_dir, progress=True)
@@ -175,11 +187,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-baselines", action="store_true")
     parser.add_argument("--lexical-only", action="store_true", help="skip the semantic path")
     parser.add_argument("--cache", type=Path, help="keep the index and the vectors here")
+    parser.add_argument(
+        "--corpus",
+        choices=("records", "tsv"),
+        default="records",
+        help="records: claim, headline and subtitle (vclaims.jsonl); tsv: corpus.tsv as shipped",
+    )
     args = parser.parse_args(argv)
     if args.cache:
         args.cache.mkdir(parents=True, exist_ok=True)
     queries, gold = load_split(args.split)
-    corpus = load_corpus()
+    corpus = load_corpus(args.corpus)
     systems = {"workbench lexical": lambda q, c: run_workbench(q, c, cache_dir=args.cache)}
     if not args.lexical_only and semantic_available():
         systems["workbench semantic"] = lambda q, c: run_workbench(
@@ -187,7 +205,7 @@ def main(argv: list[str] | None = None) -> None:
         )
     if not args.no_baselines:
         systems |= {"rank_bm25 BM25Okapi": run_bm25, "rapidfuzz full scan": run_rapidfuzz}
-    print(f"split {args.split}: {len(queries)} queries, {len(corpus)} fact-checks")
+    print(f"split {args.split}: {len(queries)} queries, {len(corpus)} fact-checks ({args.corpus})")
     print(f"{'system':<22} {'MAP@5':>7} {'MAP@1':>7} {'R@10':>7} {'ms/query':>9}", flush=True)
     for name, run in systems.items():
         ranked, per_query = run(queries, corpus)

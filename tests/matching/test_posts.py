@@ -25,6 +25,10 @@ from workbench.matching.posts import strip_post_furniture
             "#CrookedHillary lied &amp; @realDonaldTrump knows it #COVID19 #no_more_lies",
             "Crooked Hillary lied & real Donald Trump knows it COVID 19 no more lies",
         ),
+        (
+            ".@JaneDoeMD tells @newsdesk: the ride collapsed#kankaria#ThemePark@cityNews",
+            "Jane Doe MD tells newsdesk: the ride collapsed kankaria Theme Park city News",
+        ),
     ],
 )
 def test_post_furniture_is_stripped(post: str, claim: str) -> None:

@@ -17,10 +17,15 @@ _EMBED_SIGNATURE = re.compile(
     r"(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2}\.? [A-Za-zä]+\.? \d{4})?\s*$"
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+|pic\.twitter\.com/\S+", re.IGNORECASE)
-_LEADING_HANDLES = re.compile(r"^(?:\s*\.?@\w{1,30})+\s*")  # a reply: "@a @b text"
-_HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})")  # inside a sentence it names someone
+# a reply: "@a @b text" (".@a" is no reply: the dot makes a post about @a public)
+_LEADING_HANDLES = re.compile(r"^(?:\s*@\w{1,30})+\s*")
+_HANDLE = re.compile(r"(?<![\w@])@(?=\w{1,30})")  # inside a sentence it names someone
 _RETWEET = re.compile(r"^\s*RT\b\s*(?:@\w{1,30})?:?\s*")
-_HASH = re.compile(r"(?<![\w&])#(\w+)")
+_HASH = re.compile(r"(?<![\w&])#(?=\w)")
+# hashtags and handles, alone or run together ("#kankaria#adventure", "@a@b#c")
+_TAG_RUN = re.compile(r"(?:(?<![\w&])[#@]|(?<=[^\W\d_])#)\w+(?:[#@]\w+)*")
+_PUBLIC_MENTION = re.compile(r"^\s*\.(?=@)")
+_TAG_SIGN = re.compile(r"[#@]")
 # word breaks inside a tag or handle: "CrookedHillary", "realDonaldTrump", "COVID19", "no_war"
 _TAG_WORD_BREAK = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])|(?<=[^\W\d])(?=\d)|_+")
 _SPACES = re.compile(r"[ \t]{2,}")
@@ -38,18 +43,20 @@ def strip_post_furniture(text: str) -> str:
     """
     if not looks_like_post(text) and "(@" not in text:
         return text
-    cleaned = _EMBED_SIGNATURE.sub("", text)
+    cleaned = html.unescape(text)  # posts copied from an embed carry "&amp;"
+    cleaned = _EMBED_SIGNATURE.sub("", cleaned)
     cleaned = _RETWEET.sub("", cleaned)
     cleaned = _URL.sub(" ", cleaned)
     cleaned = _LEADING_HANDLES.sub("", cleaned)
-    cleaned = _HANDLE.sub(_tag_words, cleaned)
-    cleaned = _HASH.sub(_tag_words, cleaned)
-    cleaned = html.unescape(cleaned)  # posts copied from an embed carry "&amp;"
+    cleaned = _PUBLIC_MENTION.sub("", cleaned)
+    cleaned = _TAG_RUN.sub(_tag_words, cleaned)
     cleaned = _SPACES.sub(" ", cleaned).strip()
     return cleaned or text
 
 
 def _tag_words(match: re.Match[str]) -> str:
-    """A hashtag or handle as the words it runs together (#CrookedHillary -> Crooked Hillary),
+    """Hashtags and handles as the words they run together (#CrookedHillary -> Crooked Hillary),
     so its names and words count like the rest of the post."""
-    return _TAG_WORD_BREAK.sub(" ", match.group(1)).strip() or match.group(1)
+    tags = (_TAG_WORD_BREAK.sub(" ", tag).strip() for tag in _TAG_SIGN.split(match.group()))
+    words = " ".join(tag for tag in tags if tag)
+    return f" {words}" if match.start() and match.string[match.start() - 1].isalpha() else words
