@@ -16,6 +16,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -53,19 +54,63 @@ def index_terms(text: NormalisedText) -> list[str]:
     return terms
 
 
-def _terms_for(item: IndexItem, aliases: dict[str, str] | None) -> str:
-    """Index terms, a tab, and the passage's names joined by "|"."""
+def _terms_and_names(
+    item: IndexItem, aliases: dict[str, str] | None
+) -> tuple[list[str], list[str]]:
+    """A passage's index terms and its names."""
     _, text, language, anchor = item
     normalised = normalise(
         strip_post_furniture(text), language=language, anchor_date=anchor, aliases=aliases
     )
-    names = "|".join(dict.fromkeys(f.value for f in normalised.facts if f.kind == "name"))
-    return " ".join(index_terms(normalised)) + "\t" + names
+    names = dict.fromkeys(f.value for f in normalised.facts if f.kind == "name")
+    return index_terms(normalised), list(names)
 
 
-def _terms_for_chunk(args: tuple[list[IndexItem], dict[str, str] | None]) -> str:
+@dataclass
+class _TermChunk:
+    """Passages' terms as ids into the chunk's own vocabulary, and their signatures: what a
+    worker sends back, so that the index maps each distinct term once, not each use."""
+
+    vocab: list[str]  # in order of first use
+    term_ids: np.ndarray  # int32: the passages' terms, one passage after another
+    lengths: np.ndarray  # int64: terms per passage
+    signatures: list[str]
+
+
+@dataclass
+class _MappedTerms:
+    """The term frequencies of passages being added, in the index's term ids: one entry per
+    distinct (passage, term), sorted by passage then term."""
+
+    docs: np.ndarray  # int64, passages numbered from 0
+    terms: np.ndarray  # int32
+    tfs: np.ndarray  # uint16
+    lengths: np.ndarray  # int64: terms per passage
+    signatures: list[str]
+
+
+def _term_chunk(passages: Iterable[tuple[list[str], list[str]]]) -> _TermChunk:
+    """A chunk from each passage's terms and names."""
+    vocab: dict[str, int] = {}
+    setdefault = vocab.setdefault
+    ids: list[int] = []
+    lengths: list[int] = []
+    signatures: list[str] = []
+    for terms, names in passages:
+        ids.extend([setdefault(t, len(vocab)) for t in terms])
+        lengths.append(len(terms))
+        signatures.append(_signature(terms, names))
+    return _TermChunk(
+        list(vocab),
+        np.array(ids, dtype=np.int32),
+        np.array(lengths, dtype=np.int64),
+        signatures,
+    )
+
+
+def _normalise_chunk(args: tuple[list[IndexItem], dict[str, str] | None]) -> _TermChunk:
     items, aliases = args
-    return "\n".join(_terms_for(item, aliases) for item in items)
+    return _term_chunk(_terms_and_names(item, aliases) for item in items)
 
 
 class LexicalIndex:
@@ -141,40 +186,63 @@ class LexicalIndex:
         if not items:
             return
         if workers > 1 and len(items) > 20_000:
-            chunks = [items[i : i + 10_000] for i in range(0, len(items), 10_000)]
+            batches = [(items[i : i + 10_000], self.aliases) for i in range(0, len(items), 10_000)]
             with ProcessPoolExecutor(workers) as pool:
-                joined = pool.map(_terms_for_chunk, [(c, self.aliases) for c in chunks])
-                term_lines = [line for block in joined for line in block.split("\n")]
+                # each chunk is taken in as it comes back, while the workers go on
+                terms = self._take_chunks(pool.map(_normalise_chunk, batches))
         else:
-            term_lines = [_terms_for(item, self.aliases) for item in items]
+            terms = self._take_chunks([_normalise_chunk((items, self.aliases))])
         for doc_id, *_ in items:
             if doc_id in self._doc_index:
                 self.remove(doc_id)
-        self._append_docs(items, term_lines)
+        self._append_terms(items, terms)
         if len(self._pending) > max(5_000, self._merged // 20):
             self._merge()
 
     def _append_docs(self, items: list[IndexItem], term_lines: list[str]) -> None:
-        vocab, setdefault = self._vocab, self._vocab.setdefault
-        flat: list[int] = []
-        lengths = np.zeros(len(items), dtype=np.int64)
-        signatures = []
-        for i, line in enumerate(term_lines):
+        """Append passages whose terms are ready: one line each, the terms, a tab and the
+        names joined by "|" (``benchmarks/index_choice.py`` skips normalising this way)."""
+        passages = []
+        for line in term_lines:
             terms, _, names = line.partition("\t")
-            terms = terms.split()
-            flat.extend([setdefault(t, len(vocab)) for t in terms])
-            lengths[i] = len(terms)
-            signatures.append(_signature(terms, names.split("|")))
+            passages.append((terms.split(), names.split("|")))
+        self._append_terms(items, self._take_chunks([_term_chunk(passages)]))
+
+    def _take_chunks(self, chunks: Iterable[_TermChunk]) -> _MappedTerms:
+        """The chunks' terms in the index's ids (a new term gets the next id, in order of first
+        use, as if the passages came one by one) and their frequencies per passage."""
+        vocab, setdefault = self._vocab, self._vocab.setdefault
+        docs, terms, tfs, lengths, signatures = [], [], [], [], []
+        offset = 0
+        for chunk in chunks:
+            to_index = np.array([setdefault(t, len(vocab)) for t in chunk.vocab], dtype=np.int64)
+            local_doc = np.repeat(np.arange(len(chunk.lengths), dtype=np.int64), chunk.lengths)
+            size = max(1, len(vocab))
+            keys, counts = np.unique(
+                local_doc * size + to_index[chunk.term_ids], return_counts=True
+            )
+            docs_of_key, term_ids = np.divmod(keys, size)
+            docs.append(docs_of_key + offset)
+            terms.append(term_ids.astype(np.int32))
+            tfs.append(counts.astype(np.uint16))
+            lengths.append(chunk.lengths)
+            signatures.extend(chunk.signatures)
+            offset += len(chunk.lengths)
+        return _MappedTerms(
+            np.concatenate(docs),
+            np.concatenate(terms),
+            np.concatenate(tfs),
+            np.concatenate(lengths),
+            signatures,
+        )
+
+    def _append_terms(self, items: list[IndexItem], mapped: _MappedTerms) -> None:
+        vocab = self._vocab
+        docs_of_key, term_ids, tfs = mapped.docs, mapped.terms, mapped.tfs
+        lengths, signatures = mapped.lengths, mapped.signatures
         if len(vocab) > len(self._terms):
             self._terms.extend(itertools.islice(vocab, len(self._terms), None))
         self._grow_terms(len(vocab))
-        # term frequencies: unique (doc, term) pairs, sorted by doc then term
-        local_doc = np.repeat(np.arange(len(items), dtype=np.int64), lengths)
-        keys, tfs = np.unique(
-            local_doc * len(vocab) + np.array(flat, dtype=np.int64), return_counts=True
-        )
-        docs_of_key, term_ids = np.divmod(keys, len(vocab))
-        term_ids, tfs = term_ids.astype(np.int32), tfs.astype(np.uint16)
         self._df += np.bincount(term_ids, minlength=len(self._df)).astype(np.int32)
         start = len(self._doc_ids)
         stop = start + len(items)

@@ -1,0 +1,40 @@
+"""Building the index in worker processes gives the index built in one process: the same
+term ids, postings and signatures, and so the same search results."""
+
+import random
+
+import numpy as np
+
+from workbench.matching.index import LexicalIndex
+
+COMPANIES = ["Brückner Systems", "Wallor Holdings", "Kofon Airlines", "Nerter Bank"]
+TEMPLATES = [
+    "{c} will {n} Stellen streichen, teilte das Unternehmen am {d}. März 2024 mit.",
+    "{c} agreed to buy a rival for ${n}.{d} billion on June {d}, 2023.",
+    "{c} reported a {d}.{n}% rise in revenue in {place}.",
+]
+PLACES = ["Berlin", "Toronto", "München", "Lagos"]
+
+
+def passages(count):
+    rng = random.Random(3)
+    for i in range(count):
+        text = rng.choice(TEMPLATES).format(
+            c=rng.choice(COMPANIES), n=rng.randint(1, 999), d=rng.randint(1, 28),
+            place=rng.choice(PLACES),
+        )  # fmt: skip
+        yield str(i), text, rng.choice(["en", "de", None]), None
+
+
+def test_workers_build_the_same_index():
+    items = list(passages(20_500))  # above the size that goes to workers
+    alone, pooled = LexicalIndex(), LexicalIndex()
+    alone.add_many(items)
+    pooled.add_many(items, workers=2)
+    assert list(alone._vocab) == list(pooled._vocab)
+    for name in ("_df", "_dl", "_fwd_ptr", "_fwd_terms", "_fwd_tf", "_post_ptr", "_post_docs"):
+        assert np.array_equal(getattr(alone, name), getattr(pooled, name)), name
+    assert np.array_equal(alone._post_w, pooled._post_w)
+    assert all(alone._signatures[n] == pooled._signatures[n] for n in range(0, 20_500, 97))
+    query = "Brückner Systems streicht 812 Stellen"
+    assert alone.search(query, k=5) == pooled.search(query, k=5)
