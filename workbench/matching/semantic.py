@@ -104,7 +104,12 @@ class SentenceTransformerEmbedder:
         self._model = SentenceTransformer(model, device=device)
         self.model_id = model
         self.weights_hash = "sha256:" + _state_dict_sha256(self._model)
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        # sentence-transformers 5 renamed the method (the old name warns)
+        dimension = (
+            getattr(self._model, "get_embedding_dimension", None)
+            or self._model.get_sentence_embedding_dimension
+        )
+        self.dim = int(dimension())
         # e5 models were trained with these prefixes and retrieve worse without them
         self._prefixes = {"query": "query: ", "passage": "passage: "}
         if "e5" not in Path(model).name.lower():
