@@ -144,6 +144,8 @@ SHORTCUT_TEXTS = [
     "two billion dollars, sieben Prozent, half a million, eine halbe Milliarde, ein tauſend Euro",
     "a 19.7% rise to 148.8 billion euros on August 3, 2024 in Tokyo; 5 m away, 10k runners",
     "Am 3. Mai sagte er, dass 99.99.9999 kein Datum ist und 12,5 Prozent zu viel sind.",
+    "A year ago, a few years ago, one year ago, three years ago: vor drei Jahren, vor 2 Jahren",
+    "das Vorjahr, dem Vorjahr, im Vorjahr, das vergangene Jahr, dem letzten Jahr, vor Ort",
 ]
 
 

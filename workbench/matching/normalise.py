@@ -971,6 +971,11 @@ _DATE_RE = _date_pattern(range(len(_DATE_ALTERNATIVES)))
 _DIGIT_ALTERNATIVES = (0, 1, 2, 7, 13, 14)
 _DATE_AT_DIGIT_RE = _date_pattern(_DIGIT_ALTERNATIVES)
 _DATE_AT_WORD_RE = _date_pattern(i for i in range(len(_DATE_ALTERNATIVES)) if i not in (0, 1, 14))
+# Start words that open one alternative only: "a", "vor" ... years ago; "das", "dem" Vorjahr.
+_YEARS_AGO_RE, _PREVIOUS_YEAR_RE = _date_pattern([13]), _date_pattern([12])
+_DATE_AT_START_WORD = {"a": _YEARS_AGO_RE, "one": _YEARS_AGO_RE, "two": _YEARS_AGO_RE}
+_DATE_AT_START_WORD |= {"three": _YEARS_AGO_RE, "vor": _YEARS_AGO_RE}
+_DATE_AT_START_WORD |= {"das": _PREVIOUS_YEAR_RE, "dem": _PREVIOUS_YEAR_RE}
 # alternative -> (its group names, the names without the suffix)
 _DATE_GROUPS = {
     f"alt{i}": tuple((k, k[: -len(f"_{i}")]) for k in _DATE_RE.groupindex if k.endswith(f"_{i}"))
@@ -1023,7 +1028,7 @@ _TOKEN_RE = re.compile(r"\w+")
 # The same test for all words at once, on the lower-cased text: a word that starts with a
 # digit, is one of the start words or begins with one of the prefixes.
 _DATE_CANDIDATE_RE = re.compile(
-    r"(?<!\w)(?:\d|(?:"
+    r"(?<!\w)(?:\d|(?P<word>"
     + "|".join(sorted(_DATE_START_WORDS, key=len, reverse=True))
     + r")(?!\w)|"
     + "|".join(sorted(_DATE_START_PREFIXES))
@@ -1041,7 +1046,10 @@ def _date_matches(text: str) -> Iterator[re.Match[str]]:
         start = candidate.start()
         if start < resume:
             continue
-        pattern = _DATE_AT_DIGIT_RE if lowered[start].isdigit() else _DATE_AT_WORD_RE
+        if lowered[start].isdigit():
+            pattern = _DATE_AT_DIGIT_RE
+        else:
+            pattern = _DATE_AT_START_WORD.get(candidate.group("word"), _DATE_AT_WORD_RE)
         m = pattern.match(text, start)
         if m is not None:
             resume = m.end()
