@@ -32,6 +32,10 @@ _SPACES = re.compile(r"[ \t]{2,}")
 
 
 def looks_like_post(text: str) -> bool:
+    # every link has a "/" or "www", handles and tags their sign: most passages have none,
+    # and the case-insensitive link pattern would otherwise be tried at every position
+    if "/" not in text and "@" not in text and "#" not in text and "www" not in text.lower():
+        return False
     return bool(_URL.search(text) or _HANDLE.search(text) or _HASH.search(text))
 
 
