@@ -1,4 +1,4 @@
-import time
+import pytest
 
 from workbench.importing.analysis import analyse_article, analyse_text
 from workbench.importing.language import detect_language
@@ -35,15 +35,16 @@ def test_language_detection():
     assert detect_language("") == "en"
 
 
-def test_one_megabyte_finishes_quickly():
+# A guard against run-away patterns (backtracking that grows with the text's square would
+# take hours on a megabyte), not a speed test: speed is for benchmarks/. It took 10-30 s
+# here depending on load, so a 20 s assertion failed under load.
+@pytest.mark.timeout(240)
+def test_one_megabyte_finishes():
     paragraph = (
         "Laut einem Bericht der Financial Times hat Elon Musk im Februar 97,4 Milliarden "
         "US-Dollar geboten. „Wir verkaufen nicht“, sagte Sam Altman am Montag. Das könnte "
         "teuer werden. Stellt euch vor, was passiert wäre!\n\n"
     )
     raw = paragraph * (1_000_000 // len(paragraph))
-    started = time.perf_counter()
     analysis = analyse_article(raw)
-    elapsed = time.perf_counter() - started
     assert analysis.claims
-    assert elapsed < 20, elapsed
