@@ -16,22 +16,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
-from tqdm import tqdm
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from claim_retrieval import _average_precision, load_corpus, load_split, write_corpus  # noqa: E402
+from claim_retrieval import _average_precision  # noqa: E402
+from tune_fusion import gather_train, restricted  # noqa: E402
 
-from workbench.matching.batch import build_matcher  # noqa: E402
-from workbench.matching.hybrid import DEFAULT_FUSION, Candidates, Fusion, fuse  # noqa: E402
+from workbench.matching.hybrid import DEFAULT_FUSION, Candidates, fuse  # noqa: E402
 
-SPLIT = "train"  # the only split this script reads
-WIDE = Fusion(lexical_k=100, semantic_k=100)
 TOP_K = ((100, 10), (100, 20), (100, 50), (50, 20), (50, 50))
 FOLDS = 5
 L2 = 1e-3
@@ -71,22 +66,6 @@ def fusion_features(found: Candidates) -> np.ndarray:
 def _reciprocal(ranks: np.ndarray) -> np.ndarray:
     ranks = np.asarray(ranks, dtype=np.float64)
     return np.where(ranks > 0, 1.0 / np.maximum(ranks, 1.0), 0.0)
-
-
-def restricted(found: Candidates, lexical_k: int, semantic_k: int) -> Candidates:
-    """The candidates the matcher would have with these top-k (ranks are 1-based, 0 = absent)."""
-    lexical_in = (found.lexical_rank > 0) & (found.lexical_rank <= lexical_k)
-    semantic_in = (found.semantic_rank > 0) & (found.semantic_rank <= semantic_k)
-    keep = np.flatnonzero(lexical_in | semantic_in)
-    return Candidates(
-        found.query,
-        [found.doc_ids[i] for i in keep],
-        np.where(lexical_in, found.lexical, 0.0)[keep],
-        np.where(lexical_in, found.lexical_rank, 0)[keep],
-        found.cosine[keep],
-        found.segment[keep],
-        np.where(semantic_in, found.semantic_rank, 0)[keep],
-    )
 
 
 def labels(found: Candidates, relevant: set[str]) -> np.ndarray:
@@ -144,20 +123,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, help="the index and vectors claim_retrieval keeps")
     args = parser.parse_args(argv)
-    queries, gold = load_split(SPLIT)
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = args.cache or Path(tmp)
-        folder.mkdir(parents=True, exist_ok=True)
-        corpus_path = write_corpus(load_corpus(), folder)
-        matcher = build_matcher(
-            corpus_path, semantic=True, cache_dir=args.cache, progress=True, log=print
-        )
-    started = time.perf_counter()
-    gathered = []
-    for query_id, text in tqdm(queries, desc="train candidates", unit="tweet"):
-        if query_id in gold:  # the raw tweet, as the batch CLI gets it
-            gathered.append((matcher.candidates(text, fusion=WIDE), gold[query_id]))
-    print(f"{len(gathered)} train tweets, {time.perf_counter() - started:.0f} s for candidates")
+    gathered = gather_train(args.cache)
     print(f"{'lex_k':>6} {'sem_k':>6} {'shipped':>9} {'fitted (5-fold CV)':>19}")
     for lexical_k, semantic_k in TOP_K:
         subset = [(restricted(f, lexical_k, semantic_k), r) for f, r in gathered]

@@ -27,7 +27,6 @@ from claim_retrieval import (  # noqa: E402
     _average_precision,
     load_corpus,
     load_split,
-    tweet_text,
     write_corpus,
 )
 
@@ -66,25 +65,31 @@ def map_at_5(gathered: list[tuple[Candidates, set[str]]], fusion: Fusion) -> flo
     return total / len(gathered)
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cache", type=Path, help="the index and vectors claim_retrieval keeps")
-    args = parser.parse_args(argv)
+def gather_train(cache: Path | None) -> list[tuple[Candidates, set[str]]]:
+    """Every train tweet's candidates with wide top-k, and its gold fact-checks. The tweets
+    go in raw, as the batch CLI gets them (the matcher strips a post's furniture)."""
     queries, gold = load_split(SPLIT)
     with tempfile.TemporaryDirectory() as tmp:
-        folder = args.cache or Path(tmp)
+        folder = cache or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         corpus_path = write_corpus(load_corpus(), folder)
         matcher = build_matcher(
-            corpus_path, semantic=True, cache_dir=args.cache, progress=True, log=print
+            corpus_path, semantic=True, cache_dir=cache, progress=True, log=print
         )
     started = time.perf_counter()
     gathered = []
     for query_id, text in tqdm(queries, desc="train candidates", unit="tweet"):
         if query_id in gold:
-            found = matcher.candidates(tweet_text(text), fusion=WIDE)
-            gathered.append((found, gold[query_id]))
+            gathered.append((matcher.candidates(text, fusion=WIDE), gold[query_id]))
     print(f"{len(gathered)} train tweets, {time.perf_counter() - started:.0f} s for candidates")
+    return gathered
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, help="the index and vectors claim_retrieval keeps")
+    args = parser.parse_args(argv)
+    gathered = gather_train(args.cache)
     results = []
     for lexical_k, semantic_k in itertools.product(LEXICAL_K, SEMANTIC_K):
         subsets = [(restricted(f, lexical_k, semantic_k), rel) for f, rel in gathered]

