@@ -318,8 +318,8 @@ class MatchingIndexes:
             if indexed.vectors is None:
                 return claim, query, indexed.index.search(query, k=k)
             matcher = HybridMatcher(indexed.index, indexed.vectors)
-            matches = matcher.search(
-                strip_post_furniture(claim.text),
+            matches = matcher.search(  # strips the post's furniture itself
+                claim.text,
                 k=k,
                 language=claim.language,
                 anchor_date=anchor,
