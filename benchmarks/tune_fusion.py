@@ -53,6 +53,7 @@ def restricted(found: Candidates, lexical_k: int, semantic_k: int) -> Candidates
         found.cosine[keep],
         found.segment[keep],
         np.where(semantic_in, found.semantic_rank, 0)[keep],
+        found.query_vector,
     )
 
 

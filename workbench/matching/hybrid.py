@@ -18,9 +18,15 @@ from pathlib import Path
 
 import numpy as np
 
+from workbench.matching.background import (
+    LEXICAL_RESTATEMENT,
+    RESTATEMENT_MARGIN,
+    Background,
+    background_for,
+)
 from workbench.matching.explain import Match, explain
 from workbench.matching.index import IndexItem, LexicalIndex
-from workbench.matching.normalise import NormalisedText, normalise
+from workbench.matching.normalise import NormalisedText, detect_language, normalise
 from workbench.matching.posts import strip_post_furniture
 from workbench.matching.semantic import Embedder, default_embedder
 from workbench.matching.vectors import PassageVectors
@@ -58,6 +64,7 @@ class Candidates:
     cosine: np.ndarray  # with the whole passage
     segment: np.ndarray  # with the passage's closest sentence (its whole if it has one)
     semantic_rank: np.ndarray  # 1-based; 0 where not returned
+    query_vector: np.ndarray  # the claim as the model encodes it
 
 
 def fuse(candidates: Candidates, fusion: Fusion = DEFAULT_FUSION) -> np.ndarray:
@@ -182,7 +189,14 @@ class HybridMatcher:
             semantic_rank[position[doc_id]] = rank
         cosine, segment = scores.of(doc_ids)
         return Candidates(
-            normalised, doc_ids, lexical_score, lexical_rank, cosine, segment, semantic_rank
+            normalised,
+            doc_ids,
+            lexical_score,
+            lexical_rank,
+            cosine,
+            segment,
+            semantic_rank,
+            query_vector,
         )
 
     def search(
@@ -194,14 +208,24 @@ class HybridMatcher:
         anchor_date: date | None = None,
         aliases: dict[str, str] | None = None,
         with_explanation: bool = True,
+        restatements_only: bool = False,
     ) -> list[Match]:
-        """The ``k`` best passages for a claim, best first, with what matched and mismatched."""
+        """The ``k`` best passages for a claim, best first, with what matched and mismatched.
+
+        ``restatements_only`` keeps the passages that say the same thing, not just something
+        on the same topic (see ``restatements``): what "checked before?" lists.
+        """
         found = self.candidates(query, language=language, anchor_date=anchor_date, aliases=aliases)
         if not found.doc_ids:
             return []
         scores = fuse(found, self.fusion)
+        order = np.argsort(-scores, kind="stable")
+        if restatements_only:
+            languages = [self._language(doc_id) for doc_id in found.doc_ids]
+            kept = restatements(found, languages, background_for(self.embedder))
+            order = order[kept[order]]
         matches = []
-        for rank, i in enumerate(np.argsort(-scores, kind="stable")[:k].tolist(), start=1):
+        for rank, i in enumerate(order[:k].tolist(), start=1):
             doc_id = found.doc_ids[i]
             matched: dict[str, list[str]] = {}
             mismatches: list = []
@@ -209,6 +233,10 @@ class HybridMatcher:
                 matched, mismatches = explain(found.query, self._normalised_passage(doc_id))
             matches.append(Match(doc_id, round(float(scores[i]), 4), rank, matched, mismatches))
         return matches
+
+    def _language(self, doc_id: str) -> str:
+        """The passage's language as given, or as its words say."""
+        return self._languages.get(doc_id) or detect_language(self.index.text(doc_id))
 
     def _normalised_passage(self, doc_id: str) -> NormalisedText:
         return normalise(
@@ -247,6 +275,24 @@ class HybridMatcher:
             vectors.add_many(((d, index.text(d)) for d in stale), progress=progress)
             vectors.save(folder / "vectors")
         return cls(index, vectors, fusion=fusion, languages=languages)
+
+
+def restatements(
+    found: Candidates,
+    languages: list[str | None],
+    background: Background,
+    *,
+    margin: float = RESTATEMENT_MARGIN,
+    lexical: float = LEXICAL_RESTATEMENT,
+) -> np.ndarray:
+    """Which candidates restate the claim: those the lexical matcher alone scores as a match
+    (shared words, names, numbers), and those whose cosine, whole or by sentence, rises
+    ``margin`` above what unrelated sentences in the candidate's language reach with the claim.
+    """
+    levels = {lang: background.level(found.query_vector, lang) for lang in set(languages)}
+    level = np.array([levels[lang] for lang in languages], dtype=np.float32)
+    cosine = np.maximum(found.cosine, found.segment)
+    return (found.lexical >= lexical) | (cosine - level >= margin)
 
 
 def _item(passage: Passage) -> IndexItem:

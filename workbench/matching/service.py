@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from workbench.evidence import pin_evidence
 from workbench.matching.align import align
+from workbench.matching.background import LEXICAL_RESTATEMENT
 from workbench.matching.explain import Match, Mismatch
 from workbench.matching.hybrid import HybridMatcher
 from workbench.matching.index import IndexLoadError, LexicalIndex
@@ -300,9 +301,17 @@ class MatchingIndexes:
     # --- searching ----------------------------------------------------------------------------
 
     def _search(
-        self, session: Session, claim_id: int, part: str, k: int, synced: bool
+        self,
+        session: Session,
+        claim_id: int,
+        part: str,
+        k: int,
+        synced: bool,
+        *,
+        restatements_only: bool = False,
     ) -> tuple[Claim, NormalisedText, list[Match]]:
-        """The claim, how it normalises, and its ``k`` best matches in one index."""
+        """The claim, how it normalises, and its ``k`` best matches in one index;
+        ``restatements_only`` keeps those that say the same thing (see ``checked_before``)."""
         claim = get_claim(session, claim_id)
         if not synced:
             self.sync(session)
@@ -316,7 +325,10 @@ class MatchingIndexes:
         with self._lock:
             indexed = self._parts[part]
             if indexed.vectors is None:
-                return claim, query, indexed.index.search(query, k=k)
+                matches = indexed.index.search(query, k=k)
+                if restatements_only:
+                    matches = [m for m in matches if m.score >= LEXICAL_RESTATEMENT]
+                return claim, query, matches
             matcher = HybridMatcher(indexed.index, indexed.vectors)
             matches = matcher.search(  # strips the post's furniture itself
                 claim.text,
@@ -324,6 +336,7 @@ class MatchingIndexes:
                 language=claim.language,
                 anchor_date=anchor,
                 aliases=aliases,
+                restatements_only=restatements_only,
             )
             return claim, query, matches
 
@@ -379,13 +392,19 @@ class MatchingIndexes:
         session: Session,
         claim_id: int,
         top_k: int = 5,
-        min_score: float = 0.35,
         *,
         synced: bool = False,
     ) -> list[SimilarClaim]:
-        """Claims from other articles that match this one, with their current verdicts."""
-        claim, _, matches = self._search(session, claim_id, _CLAIMS, top_k * 4 + 10, synced)
-        matches = [m for m in matches if m.score >= min_score]
+        """Claims from other articles that restate this one, with their current verdicts.
+
+        A claim on the same topic is not listed: on the lexical path the match must score
+        ``LEXICAL_RESTATEMENT``; on the semantic path, where a cosine alone means little, it
+        must score that or rise clearly above what unrelated sentences reach with the claim
+        (``background.py``).
+        """
+        claim, _, matches = self._search(
+            session, claim_id, _CLAIMS, top_k * 4 + 10, synced, restatements_only=True
+        )
         others = _claims_by_id(session, [_claim_id_of(m.doc_id) for m in matches])
         found = []
         for match in matches:
