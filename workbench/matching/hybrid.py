@@ -90,7 +90,9 @@ class HybridMatcher:
         self.index = index
         self.vectors = vectors
         self.fusion = fusion
-        self._languages = dict(languages or {})  # for explanations, as the index read them
+        self._languages = dict(
+            languages or {}
+        )  # as given: the level "checked before?" compares with
 
     @property
     def embedder(self) -> Embedder:
@@ -161,18 +163,24 @@ class HybridMatcher:
         anchor_date: date | None = None,
         aliases: dict[str, str] | None = None,
         fusion: Fusion | None = None,
+        normalised: NormalisedText | None = None,
     ) -> Candidates:
-        """The union of the lexical and the embedding top passages, with both scores."""
+        """The union of the lexical and the embedding top passages, with both scores.
+
+        ``normalised``: the claim as the caller already normalised it (stripped of a post's
+        furniture, with the same language, anchor date and aliases), so it is not done twice.
+        """
         fusion = fusion or self.fusion
         # a pasted post's links, signature and handles are no part of the claim, for the
         # model as for the index
         query = strip_post_furniture(query)
-        normalised = normalise(
-            query,
-            language=language,
-            anchor_date=anchor_date,
-            aliases=(self.index.aliases or {}) | (aliases or {}) or None,
-        )
+        if normalised is None:
+            normalised = normalise(
+                query,
+                language=language,
+                anchor_date=anchor_date,
+                aliases=(self.index.aliases or {}) | (aliases or {}) or None,
+            )
         lexical = self.index.search(normalised, k=fusion.lexical_k, with_explanation=False)
         query_vector = self.embedder.encode([query], kind="query")[0]
         scores = self.vectors.scores(query_vector)
@@ -209,13 +217,21 @@ class HybridMatcher:
         aliases: dict[str, str] | None = None,
         with_explanation: bool = True,
         restatements_only: bool = False,
+        normalised: NormalisedText | None = None,
     ) -> list[Match]:
         """The ``k`` best passages for a claim, best first, with what matched and mismatched.
 
         ``restatements_only`` keeps the passages that say the same thing, not just something
-        on the same topic (see ``restatements``): what "checked before?" lists.
+        on the same topic (see ``restatements``): what "checked before?" lists. ``normalised``
+        as for ``candidates``.
         """
-        found = self.candidates(query, language=language, anchor_date=anchor_date, aliases=aliases)
+        found = self.candidates(
+            query,
+            language=language,
+            anchor_date=anchor_date,
+            aliases=aliases,
+            normalised=normalised,
+        )
         if not found.doc_ids:
             return []
         scores = fuse(found, self.fusion)
@@ -230,20 +246,13 @@ class HybridMatcher:
             matched: dict[str, list[str]] = {}
             mismatches: list = []
             if with_explanation:
-                matched, mismatches = explain(found.query, self._normalised_passage(doc_id))
+                matched, mismatches = explain(found.query, self.index.normalised(doc_id))
             matches.append(Match(doc_id, round(float(scores[i]), 4), rank, matched, mismatches))
         return matches
 
     def _language(self, doc_id: str) -> str:
         """The passage's language as given, or as its words say."""
         return self._languages.get(doc_id) or detect_language(self.index.text(doc_id))
-
-    def _normalised_passage(self, doc_id: str) -> NormalisedText:
-        return normalise(
-            self.index.text(doc_id),
-            language=self._languages.get(doc_id),
-            aliases=self.index.aliases,
-        )
 
     # --- persistence --------------------------------------------------------------------
 

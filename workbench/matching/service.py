@@ -330,13 +330,11 @@ class MatchingIndexes:
                     matches = [m for m in matches if m.score >= LEXICAL_RESTATEMENT]
                 return claim, query, matches
             matcher = HybridMatcher(indexed.index, indexed.vectors)
-            matches = matcher.search(  # strips the post's furniture itself
+            matches = matcher.search(  # the model reads the claim without a post's furniture
                 claim.text,
                 k=k,
-                language=claim.language,
-                anchor_date=anchor,
-                aliases=aliases,
                 restatements_only=restatements_only,
+                normalised=query,
             )
             return claim, query, matches
 
