@@ -1,6 +1,7 @@
 import pytest
 
 from workbench.matching.index import IndexLoadError, LexicalIndex
+from workbench.matching.normalise import normalise
 
 PASSAGES = {
     "budget": "The city council approved a new budget for schools and hospitals.",
@@ -95,3 +96,35 @@ def test_empty_index_and_empty_query():
     index = LexicalIndex()
     index.add("a", "Some text.")
     assert index.search("the of and") == []
+
+
+def test_len_counts_the_passages_not_removed_through_replace_merge_and_load(tmp_path):
+    index = LexicalIndex()
+    index.add_many(
+        (f"p{i}", f"Passage number {i} on the harbour.", "en", None) for i in range(6000)
+    )
+    index.add("p1", "Replaced text about a ferry.")
+    index.remove("p2")
+    index.remove("p3")
+    assert len(index) == 5998
+    index.save(tmp_path / "index")
+    assert len(LexicalIndex.load(tmp_path / "index")) == 5998
+
+
+def test_a_word_in_most_passages_is_summed_like_a_rare_one():
+    """When a query's postings cover much of the index, the scores are summed over a dense
+    array of every passage instead of per posting: same candidates, same order."""
+    index = LexicalIndex()
+    texts = {f"r{i}": f"Budget report {i} from the council." for i in range(300)}
+    texts["target"] = "Budget report on the harbour dredging from the council."
+    index.add_many((doc_id, text, "en", None) for doc_id, text in texts.items())
+    index.remove("r7")
+    query = "council budget report harbour dredging"
+    assert index.search(query)[0].doc_id == "target"
+    docs, _ = index.candidates(normalise(query), limit=len(texts))
+    assert len(docs) == len(texts) - 1  # every passage but the removed one
+    assert "r7" not in {index._doc_ids[n] for n in docs.tolist()}
+    # the same passages, few of them: the per-posting path
+    few = LexicalIndex()
+    few.add_many((d, texts[d], "en", None) for d in ("target", "r1", "r2"))
+    assert [m.doc_id for m in few.search("council budget report harbour dredging")][0] == "target"

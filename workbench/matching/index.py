@@ -155,7 +155,7 @@ class LexicalIndex:
     # --- size ---------------------------------------------------------------------------
 
     def __len__(self) -> int:
-        return int(self._alive[: len(self._doc_ids)].sum())
+        return len(self._doc_index)  # the passages not removed (a search asks each time)
 
     def __contains__(self, doc_id: str) -> bool:
         return doc_id in self._doc_index
@@ -436,9 +436,13 @@ class LexicalIndex:
             return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float64)
         docs = np.concatenate([self._post_docs[starts[i] : ends[i]] for i in rare])
         weights = np.concatenate([self._post_w[starts[i] : ends[i]] * qw[i] for i in rare])
-        if len(docs) > self._merged // 16:
+        if len(docs) > self._merged // 10:
+            # many postings: sum into one slot per passage; the passages found are read off a
+            # bool mask, which numpy scans several times faster than the float sums
             dense = np.bincount(docs, weights=weights, minlength=self._merged)
-            cand = np.flatnonzero(dense)
+            found = np.zeros(self._merged, dtype=bool)
+            found[docs] = True
+            cand = np.flatnonzero(found)
             scores = dense[cand]
         else:
             cand, inverse = np.unique(docs, return_inverse=True)
@@ -503,11 +507,15 @@ class LexicalIndex:
         cand = np.flatnonzero(counts >= needed)
         if len(cand) > 2000:
             cand = cand[np.argsort(-counts[cand], kind="stable")[:2000]]
-        choices = {int(i): self._terms[i] for i in cand if self._df[i] > 0}
+        cand = cand[self._df[cand] > 0].tolist()
         found = process.extract(
-            term, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=75 if len(term) > 5 else 80
+            term,
+            [self._terms[i] for i in cand],
+            scorer=fuzz.ratio,
+            limit=limit,
+            score_cutoff=75 if len(term) > 5 else 80,
         )
-        return [(key, score / 100.0) for _, score, key in found]
+        return [(cand[position], score / 100.0) for _, score, position in found]
 
     def _gram_index(self) -> dict[str, np.ndarray]:
         if self._grams is None or self._grams_size != len(self._terms):
