@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from workbench.evidence import pin_evidence
 from workbench.matching.align import align
-from workbench.matching.background import LEXICAL_RESTATEMENT
+from workbench.matching.background import LEXICAL_RESTATEMENT, background_for
 from workbench.matching.explain import Match, Mismatch
 from workbench.matching.hybrid import HybridMatcher
 from workbench.matching.index import IndexLoadError, LexicalIndex
@@ -229,6 +229,9 @@ class MatchingIndexes:
                 self._loaded = True
             self._sync_part(_EVIDENCE, session, _current_passage_ids, _passage_docs, report)
             self._sync_part(_CLAIMS, session, _claim_ids, _claim_docs, report)
+            if self.embedder is not None:
+                # encoded once per process, here rather than in the first "checked before?"
+                background_for(self.embedder)
             if any(p.unsaved >= SAVE_AFTER_CHANGES for p in self._parts.values()):
                 self.save()
             return report
