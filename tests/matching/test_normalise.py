@@ -146,6 +146,9 @@ SHORTCUT_TEXTS = [
     "Am 3. Mai sagte er, dass 99.99.9999 kein Datum ist und 12,5 Prozent zu viel sind.",
     "A year ago, a few years ago, one year ago, three years ago: vor drei Jahren, vor 2 Jahren",
     "das Vorjahr, dem Vorjahr, im Vorjahr, das vergangene Jahr, dem letzten Jahr, vor Ort",
+    "in-house in Toronto, a $429.1bn deal, 20231 votes in 2023, 19 years ago, since\tJanuary",
+    "Ende März, Anfang 2024, seit Jänner, seitdem, bis\nDezember, vom 3. Mai, mid-March 2021",
+    "In the US, A year ago; one year; a few; two years later; in ſeptember 2020, ın March",
 ]
 
 
@@ -181,3 +184,41 @@ def test_case_oddities_are_all_the_ignorecase_letters_lower_misses():
             if char.lower() != letter and re.fullmatch(letter, char, re.IGNORECASE):
                 odd.add(char)
     assert all(normalise_module._CASE_ODDITIES_RE.match(c) for c in odd)
+
+
+def test_capitalised_runs_are_those_of_the_look_behind_first_pattern():
+    """The pattern puts its look-behind after the capital, for speed: the same runs."""
+    look_behind_first = re.compile(
+        r"(?<![\w.])(?:[A-ZÄÖÜ][\w&'’.-]*[\w]|[A-Z])(?:\s+(?:[A-ZÄÖÜ][\w&'’.-]*\w))*"
+    )
+    texts = [*SHORTCUT_TEXTS, "A B. C.D Äpfel Ö x.Y Meta-Chef Elon\nMusk", "É A", ".A a.B"]
+    for text in texts:
+        found = [m.span() for m in normalise_module._CAPITALISED_RE.finditer(text)]
+        assert found == [m.span() for m in look_behind_first.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *SHORTCUT_TEXTS,
+        "The U.S. and x.ai", "Meta-Chef Zuckerberg", "UNITED NATIONS", "İstanbul and the UN",
+        "ΟΔΟΣ.Α", "us who un", "nothing to see here", "Die EZB in Frankfurt",
+    ],
+)  # fmt: skip
+def test_no_alias_head_only_where_no_alias_matches(text):
+    table, pattern, heads, plain_heads = normalise_module._alias_table(
+        (("Meta-Chef", "zuckerberg"),)
+    )
+    lowered = text.lower()
+    words = normalise_module.WORD_RE.findall(lowered)
+    if plain_heads and normalise_module._no_alias_head(words, text, lowered, heads):
+        assert not list(pattern.finditer(text))
+
+
+def test_the_word_before_a_name_is_found_without_slicing():
+    text = "Sie sagte:  „Die   Commerzbank\n  und \t Verdi"
+    for end in range(len(text) + 1):
+        assert normalise_module._end_before_spaces(text, end) == len(text[:end].rstrip())
+        before = text[: normalise_module._end_before_spaces(text, end)]
+        start = normalise_module._start_of_word(text, len(before))
+        assert text[start : len(before)] == "".join(before.split()[-1:])

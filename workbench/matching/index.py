@@ -89,15 +89,24 @@ class _MappedTerms:
     signatures: list[str]
 
 
+class _ChunkVocab(dict[str, int]):
+    """Term -> id, numbering a term the first time it is looked up: ``map`` over its
+    ``__getitem__`` numbers a passage's terms in C."""
+
+    def __missing__(self, term: str) -> int:
+        term_id = self[term] = len(self)
+        return term_id
+
+
 def _term_chunk(passages: Iterable[tuple[list[str], list[str]]]) -> _TermChunk:
     """A chunk from each passage's terms and names."""
-    vocab: dict[str, int] = {}
-    setdefault = vocab.setdefault
+    vocab = _ChunkVocab()
+    term_id = vocab.__getitem__
     ids: list[int] = []
     lengths: list[int] = []
     signatures: list[str] = []
     for terms, names in passages:
-        ids.extend([setdefault(t, len(vocab)) for t in terms])
+        ids.extend(map(term_id, terms))
         lengths.append(len(terms))
         signatures.append(_signature(terms, names))
     return _TermChunk(
@@ -611,8 +620,10 @@ def _posting_tfs(index: LexicalIndex) -> np.ndarray:
 def _signature(terms: list[str], names: list[str]) -> str:
     """What the re-rank and the explanation need of a passage, without normalising it again:
     its words, its fact terms and its names."""
-    words = [t for t in terms if not t.startswith(FACT_PREFIX)]
-    facts = [t for t in terms if t.startswith(FACT_PREFIX)]
+    words: list[str] = []
+    facts: list[str] = []
+    for term in terms:  # one pass, not a filtering pass for each
+        (facts if term.startswith(FACT_PREFIX) else words).append(term)
     return " ".join(words) + "\t" + " ".join(facts) + "\t" + "|".join(names)
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from itertools import chain
+from operator import attrgetter
 from typing import Literal
 
 FactKind = Literal["amount", "number", "percent", "date", "name"]
@@ -613,6 +615,26 @@ def word_tokens(word: str, language: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+class _WordTokenCache(dict[str, tuple[str, ...]]):
+    """``word_tokens`` for one language as a dict, so that a passage's words are looked up
+    by ``map`` in C instead of one cached call each; emptied when it grows too large."""
+
+    max_size = 200_000
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self.language = language
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        if len(self) >= self.max_size:
+            self.clear()
+        tokens = self[word] = word_tokens(word, self.language)
+        return tokens
+
+
+_WORD_TOKEN_CACHES: dict[str, _WordTokenCache] = {}
+
+
 def _compound_bridge(stemmed: str) -> tuple[str, ...] | None:
     """English words for a German compound whose head or modifier is in the lexicon."""
     found: list[str] = []
@@ -634,7 +656,12 @@ _UMLAUT_RE = re.compile("[äöüßÄÖÜ]")
 
 def detect_language(text: str) -> str:
     """'de' or 'en', by counting German function words and umlauts."""
-    words = WORD_RE.findall(text.lower())[:80]
+    return _language_of_words(WORD_RE.findall(text.lower()), text)
+
+
+def _language_of_words(words: list[str], text: str) -> str:
+    """``detect_language`` for the text's lower-cased words, when the caller has them."""
+    words = words[:80]
     german = sum(w in _GERMAN_HINTS for w in words) + 2 * len(_UMLAUT_RE.findall(text, 0, 400))
     english = sum(w in STOPWORDS_EN and w not in STOPWORDS_DE for w in words)
     return "de" if german > english else "en"
@@ -776,9 +803,6 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
         if _overlaps(start, end, taken):
             continue
         num_language = _number_language(text, m.end("num"), language)
-        value = parse_number(m.group("num"), num_language)
-        if value is None:
-            continue
         scale_word = (m.group("scale") or "").lower().rstrip(".")
         currency_word = (m.group("pre") or m.group("post") or "").lower()
         currency = _CURRENCY.get(currency_word)
@@ -788,20 +812,30 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
         exponent = _SCALE.get(scale_word, 0)
         if scale_word == "billion" and num_language == "de" and not m.group("pre"):
             exponent = 12  # eine Billion is a million million
-        value = value.scaleb(exponent)
+        value = _scaled_number(m.group("num"), num_language, exponent)
+        if value is None:
+            continue
         if m.group("pct"):
-            facts.append(Fact("percent", format_number(value), text[start:end], start, end))
+            facts.append(Fact("percent", value, text[start:end], start, end))
             continue
         if currency is None and exponent and last_currency and start - last_currency[1] < 80:
             currency = last_currency[0]  # "100 Milliarden US-Dollar, genauer 97,4 Milliarden"
         if currency:
             last_currency = (currency, end)
-            kind, val = "amount", f"{currency}:{format_number(value)}"
+            kind, val = "amount", f"{currency}:{value}"
         else:
-            kind, val = "number", format_number(value)
+            kind, val = "number", value
         end = end if m.group(0)[-1:].strip() else end - 1
         facts.append(Fact(kind, val, text[start:end].strip(), start, end))
     return facts + _number_word_facts(text, language, taken + [(f.start, f.end) for f in facts])
+
+
+@lru_cache(maxsize=65_536)
+def _scaled_number(digits: str, language: str, exponent: int) -> str | None:
+    """The number written ``digits`` times ten to ``exponent``, formatted; cached because
+    figures recur and reading and formatting a Decimal costs more than the lookup."""
+    value = parse_number(digits, language)
+    return None if value is None else format_number(value.scaleb(exponent))
 
 
 # Number words count only before a percent or scale word ("sieben Prozent", "two billion
@@ -1036,15 +1070,38 @@ _DATE_CANDIDATE_RE = re.compile(
 )
 
 
+# Which candidates can open a date, on the lower-cased text: the pattern tried there costs
+# more than this test. Numbers: a day (one or two digits), a year or an ISO date (from 19 or
+# 20 on), "3 years ago"; not "429" in "$429.1bn". "a", "one", "two", "three": only before
+# "year(s) ago". Words that can only be a date's prefix ("in", "since", "das"): only before
+# what follows a prefix, a day, a month or a relative word ("last", "Vorjahr"). Other words
+# (months, relative words, "vor", longer words that begin with a prefix): always.
+_DATE_PREFIX_WORDS = "im|in|on|am|das|dem|seit|since|bis|until|ende|anfang|early|late|mid|vom|from"
+_DATE_AFTER_PREFIX = (
+    r"\s+(?:\d|jan|jän|feb|mär|mae|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec"
+    r"|vergangen|letzt|vorig|last|previous|dies|this|laufend|current|nächst|kommend|next|coming"
+    r"|vormonat|vorjahr)"
+)
+_DATE_MAY_OPEN_RE = re.compile(
+    r"\d{1,2}(?!\d)|19|20|\d+\s+year"
+    r"|(?:three|two|one|a)\s+year"
+    rf"|(?:{_DATE_PREFIX_WORDS}){_DATE_AFTER_PREFIX}"
+    rf"|(?!(?:{_DATE_PREFIX_WORDS}|three|two|one|a)(?!\w))\D"
+)
+
+
 def _date_matches(text: str) -> Iterator[re.Match[str]]:
     lowered = text.lower()
     if len(lowered) != len(text):  # "İ" lower-cases to two characters: offsets would drift
         yield from _date_matches_by_word(text)
         return
+    # "ı" and "ſ" match "i" and "s" under IGNORECASE but not in the lower-cased text: the
+    # test of what follows a candidate would miss them, so try the pattern everywhere
+    may_open = None if _CASE_ODDITIES_RE.search(text) else _DATE_MAY_OPEN_RE.match
     resume = 0
     for candidate in _DATE_CANDIDATE_RE.finditer(lowered):
         start = candidate.start()
-        if start < resume:
+        if start < resume or (may_open and may_open(lowered, start) is None):
             continue
         if lowered[start].isdigit():
             pattern = _DATE_AT_DIGIT_RE
@@ -1135,13 +1192,21 @@ def _nearest_year(month: int, anchor: date) -> int:
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
+    # a plain loop: any() over a generator costs twice as much for the few spans there are
+    for s, e in spans:  # noqa: SIM110
+        if start < e and s < end:
+            return True
+    return False
 
 
 # --- facts: names -----------------------------------------------------------------------
 
+# A capital not after a word character or a dot, then more of the word or nothing if the
+# capital is A-Z, then more capitalised words. The capital comes first and the look-behind
+# after it ("(?<![\w.])" before it, but the same test) so that the engine skips in C to the
+# next capital instead of trying the look-behind at every position.
 _CAPITALISED_RE = re.compile(
-    r"(?<![\w.])(?:[A-ZÄÖÜ][\w&'’.-]*[\w]|[A-Z])(?:\s+(?:[A-ZÄÖÜ][\w&'’.-]*\w))*"
+    r"[A-ZÄÖÜ](?<![\w.].)(?:[\w&'’.-]*[\w]|(?<=[A-Z]))(?:\s+(?:[A-ZÄÖÜ][\w&'’.-]*\w))*"
 )
 _RUN_WORD_RE = re.compile(r"\S+")
 _GERMAN_NOUN_ENDINGS = (
@@ -1175,9 +1240,10 @@ _GERMAN_NOUN_ENDINGS = (
 @lru_cache(maxsize=256)
 def _alias_table(
     extra: tuple[tuple[str, str], ...],
-) -> tuple[dict[str, str], re.Pattern[str], frozenset[str] | None]:
-    """Folded alias -> canonical name, a pattern finding any alias in surface text, and the
-    words an alias can start with (see ``_alias_heads``)."""
+) -> tuple[dict[str, str], re.Pattern[str], frozenset[str] | None, bool]:
+    """Folded alias -> canonical name, a pattern finding any alias in surface text, the
+    words an alias can start with (see ``_alias_heads``) and whether those are all plain
+    words (see ``_no_alias_head``)."""
     table = DEFAULT_ALIASES | {fold(k): fold(v) for k, v in extra}
     surfaces = set(table) | {k for k, _ in extra}
     for key in list(table):  # "europaeische union" is also written "europäische union"
@@ -1186,7 +1252,11 @@ def _alias_table(
     pattern = re.compile(
         r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in ordered) + r")(?![\w-])", re.IGNORECASE
     )
-    return table, pattern, _alias_heads(pattern)
+    heads = _alias_heads(pattern)
+    plain_heads = heads is not None and all(
+        head.isalpha() and "σ" not in head and "ς" not in head for head in heads
+    )
+    return table, pattern, heads, plain_heads
 
 
 def _alias_matches(
@@ -1196,6 +1266,8 @@ def _alias_matches(
     alias (one set lookup per word instead of the whole alternation at every position)."""
     if heads is None:  # an alias that starts with a sign: no shortcut
         yield from pattern.finditer(text)
+        return
+    if not heads:  # normalise found no word that begins an alias
         return
     if heads.isdisjoint(map(str.lower, _TOKEN_RE.findall(text))):
         return  # most passages name no alias: one pass in C instead of a loop over words
@@ -1208,6 +1280,27 @@ def _alias_matches(
         if m is not None:
             resume = m.end()
             yield m
+
+
+_SEPARATORS_IN_WORDS = ".'’"
+_SEPARATORS_RE = re.compile("[ .'’]")
+
+
+def _no_alias_head(
+    lowered_words: list[str], text: str, lowered: str, heads: frozenset[str]
+) -> bool:
+    """True when no word of ``text`` is one of ``heads`` (lower-cased words of letters, none
+    with a Greek sigma), told from the text's lower-cased ``WORD_RE`` words without another
+    pass over it. Those words are its runs of letters, joined by "." and apostrophes; a word
+    of ``text`` that lower-cases to a head is such a run. That holds where every character
+    lower-cases to one ("İ" does not) and no word's lower case depends on the next (only the
+    final sigma does)."""
+    if len(lowered) != len(text):
+        return False
+    joined = " ".join(lowered_words)
+    if any(separator in joined for separator in _SEPARATORS_IN_WORDS):
+        return heads.isdisjoint(_SEPARATORS_RE.split(joined))
+    return heads.isdisjoint(lowered_words)
 
 
 def _alias_heads(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -1242,29 +1335,49 @@ def _name_facts(
             facts.append(Fact("name", canonical, surface, m.start(), m.end()))
             taken.append(m.span())
     for m in _CAPITALISED_RE.finditer(text):
-        start, end = m.span()
-        if _overlaps(start, end, taken):
+        run_start, run_end = m.span()
+        if _overlaps(run_start, run_end, taken):
             continue
-        spans = [(w.start(), w.end()) for w in _RUN_WORD_RE.finditer(text, start, end)]
-        # drop function words that only carry sentence-initial capitals
-        while spans and fold(text[slice(*spans[0])]) in _STOPWORDS:
-            spans = spans[1:]
-        # a German run often opens with a noun: "Gewerkschaft Verdi", "Autozulieferer Brückner"
-        while (
-            language == "de"
-            and len(spans) > 1
-            and _looks_like_common_noun(text[slice(*spans[0])], True)
-        ):
-            spans = spans[1:]
-        if not spans:
+        name = _name_in_run(m.group(0), language)
+        if name is None:
             continue
-        start, end = spans[0][0], spans[-1][1]
-        words = [text[s:e] for s, e in spans]
-        if len(words) == 1 and not _looks_like_name(words[0], text, start, language):
+        start, end = run_start + name.start, run_start + name.end
+        if name.single_word and not _looks_like_name(name.joined, text, start, language):
             continue
-        joined = " ".join(words)  # "Elon\nMusk" is the name "elon musk"
-        facts.append(Fact("name", aliases.get(joined, fold(joined)), text[start:end], start, end))
+        value = aliases.get(name.joined, name.folded)
+        facts.append(Fact("name", value, text[start:end], start, end))
     return facts
+
+
+@dataclass(frozen=True)
+class _RunName:
+    """The name in a capitalised run: offsets into the run, its words joined by one space
+    ("Elon\\nMusk" is the name "elon musk") and that folded."""
+
+    start: int
+    end: int
+    joined: str
+    folded: str
+    single_word: bool
+
+
+@lru_cache(maxsize=65_536)
+def _name_in_run(run: str, language: str) -> _RunName | None:
+    """The run without its leading function words and, in German, leading nouns; cached
+    because the same runs ("The", "Reuters", "Mark Zuckerberg") recur from passage to passage."""
+    spans = [(w.start(), w.end()) for w in _RUN_WORD_RE.finditer(run)]
+    # drop function words that only carry sentence-initial capitals
+    while spans and fold(run[slice(*spans[0])]) in _STOPWORDS:
+        spans = spans[1:]
+    # a German run often opens with a noun: "Gewerkschaft Verdi", "Autozulieferer Brückner"
+    while (
+        language == "de" and len(spans) > 1 and _looks_like_common_noun(run[slice(*spans[0])], True)
+    ):
+        spans = spans[1:]
+    if not spans:
+        return None
+    joined = " ".join(run[s:e] for s, e in spans)
+    return _RunName(spans[0][0], spans[-1][1], joined, fold(joined), len(spans) == 1)
 
 
 _GERMAN_ARTICLES = _words(
@@ -1274,21 +1387,41 @@ _GERMAN_ARTICLES = _words(
 )
 
 
+# Names recur from passage to passage: their folded form is looked up, not computed again.
+_fold_name = lru_cache(maxsize=65_536)(fold)
+
+
 def _looks_like_name(word: str, text: str, start: int, language: str) -> bool:
-    sentence_start = start == 0 or text[:start].rstrip()[-1:] in '.!?:"„“«»–'
     if word.isupper() and len(word) >= 2:
         return True  # acronyms
-    if sentence_start:
-        return False
+    previous_end = _end_before_spaces(text, start)
+    if previous_end == 0 or text[previous_end - 1] in '.!?:"„“«»–':
+        return False  # at the start of a sentence
     if language != "de":
         return True
     if _looks_like_common_noun(word):
         return False
-    previous = text[:start].split()[-1:]
-    if previous and previous[0].lower() in _GERMAN_ARTICLES:
+    previous = text[_start_of_word(text, previous_end) : previous_end]
+    if previous.lower() in _GERMAN_ARTICLES:
         # "den Tisch", "im Zuge": nouns; "die Commerzbank", "die AfD", "Verdi": borrowed names
         return bool(_BORROWED_RE.search(word)) and fold(word) not in _GERMAN_VOWEL_NOUNS
     return True
+
+
+def _end_before_spaces(text: str, end: int) -> int:
+    """Where the whitespace before ``end`` begins: ``len(text[:end].rstrip())`` without
+    copying the text before every name."""
+    while end and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _start_of_word(text: str, end: int) -> int:
+    """Where the whitespace-separated word that ends at ``end`` begins."""
+    start = end
+    while start and not text[start - 1].isspace():
+        start -= 1
+    return start
 
 
 # What a German common noun rarely has: a capital after a small letter ("AfD", not
@@ -1333,19 +1466,26 @@ def normalise(
     ``anchor_date`` resolves relative dates ("im vergangenen Jahr", "last March");
     ``aliases`` adds caller-specific names, e.g. ``{"Meta-Chef": "zuckerberg"}``.
     """
-    language = language or detect_language(text)
-    alias_table, alias_pattern, alias_heads = _alias_table(tuple(sorted((aliases or {}).items())))
+    lowered = text.lower()
+    words = WORD_RE.findall(lowered)
+    language = language or _language_of_words(words, text)
+    alias_table, alias_pattern, alias_heads, plain_heads = _alias_table(
+        tuple(sorted((aliases or {}).items()))
+    )
+    if plain_heads and _no_alias_head(words, text, lowered, alias_heads):
+        alias_heads = frozenset()  # no alias can start anywhere: skip the search for one
     taken: list[tuple[int, int]] = []
     facts = _date_facts(text, anchor_date, taken)
     facts += _number_facts(text, language, taken)
     taken += [(f.start, f.end) for f in facts if f.kind != "date"]
     facts += _name_facts(text, language, alias_table, alias_pattern, alias_heads, taken)
-    facts.sort(key=lambda f: (f.start, f.kind))
-    tokens: list[str] = []
-    for word in WORD_RE.findall(text.lower()):
-        tokens.extend(word_tokens(word, language))
+    facts.sort(key=attrgetter("start", "kind"))
+    cache = _WORD_TOKEN_CACHES.get(language)
+    if cache is None:
+        cache = _WORD_TOKEN_CACHES[language] = _WordTokenCache(language)
+    tokens = list(chain.from_iterable(map(cache.__getitem__, words)))
     for fact in facts:
-        if fact.kind == "name" and fold(fact.surface) != fact.value:
+        if fact.kind == "name" and _fold_name(fact.surface) != fact.value:
             for word in fact.value.split():
                 tokens.extend(t for t in word_tokens(word, "en")[:1] if t not in tokens)
     return NormalisedText(tuple(tokens), tuple(facts), language)
