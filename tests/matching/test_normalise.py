@@ -222,3 +222,56 @@ def test_the_word_before_a_name_is_found_without_slicing():
         before = text[: normalise_module._end_before_spaces(text, end)]
         start = normalise_module._start_of_word(text, len(before))
         assert text[start : len(before)] == "".join(before.split()[-1:])
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("im Februar vergangenen Jahres", "de", "2024-02"),
+        ("im Februar des vergangenen Jahres", "de", "2024-02"),
+        ("im Juni letzten Jahres", "de", "2024-06"),
+        ("im Februar des Vorjahres", "de", "2024-02"),
+        ("im Juni nächsten Jahres", "de", "2026-06"),
+        ("im Februar dieses Jahres", "de", "2025-02"),
+        ("am 12. Mai vergangenen Jahres", "de", "2024-05-12"),
+        ("in January last year", "en", "2024-01"),
+        ("in January of last year", "en", "2024-01"),
+        ("in June next year", "en", "2026-06"),
+        ("on 12 May last year", "en", "2024-05-12"),
+    ],
+)
+def test_a_month_with_a_relative_year_takes_that_year(text, language, expected):
+    """The relative word is the year's, not the month's: "im Februar vergangenen Jahres" in
+    a March article is February of the year before, not the February just gone."""
+    found = normalise(text, language=language, anchor_date=date(2025, 3, 14))
+    dates = {f.value for f in found.facts if f.kind == "date"}
+    assert expected in dates
+    assert not any(d.startswith("2025-") for d in dates - {expected}) or expected.startswith("2025")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "key"),
+    [
+        ("rund 12 000 Menschen", "de", "number:12000"),  # Duden: a space groups digits
+        ("rund 12\u00a0000 Euro", "de", "amount:EUR:12000"),  # no-break space, from &nbsp;
+        ("rund 12\u202f000 Euro", "de", "amount:EUR:12000"),  # narrow no-break space
+        ("1 250 000 people", "en", "number:1250000"),
+        ("1'250 Millionen Franken", "de", "amount:CHF:1250000000"),  # Swiss grouping
+        ("1’250’000 Franken", "de", "amount:CHF:1250000"),
+        ("CHF 1'250.50", "de", "amount:CHF:1250.5"),
+        ("20 million Swiss francs", "en", "amount:CHF:20000000"),
+        ("4,5 Milliarden Schweizer Franken", "de", "amount:CHF:4500000000"),
+        ("500 million yen", "en", "amount:JPY:500000000"),
+        ("2 billion yuan", "en", "amount:CNY:2000000000"),
+    ],
+)
+def test_regional_digit_grouping_and_more_currencies(text, language, key):
+    assert key in keys(text, language=language)
+
+
+def test_a_year_next_to_a_number_is_not_grouped_with_it():
+    assert {"date:2019", "number:300"} <= keys("Im Jahr 2019 300 Menschen", language="de")
+    assert "amount:EUR:0" not in keys("12 000 Euro", language="de")
+    # a run of numbers in a table or a PDF's text is several numbers, not one grouped figure
+    assert {"number:0", "number:612", "number:792"} <= keys("MediaBox 0 0 612 792")
+    assert {"number:1128", "number:720", "number:431"} <= keys("1128 720 431")

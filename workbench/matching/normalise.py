@@ -688,6 +688,15 @@ _CURRENCY = {
     "pounds": "GBP",
     "chf": "CHF",
     "franken": "CHF",
+    "schweizer franken": "CHF",
+    "swiss franc": "CHF",
+    "swiss francs": "CHF",
+    "¥": "JPY",
+    "yen": "JPY",
+    "jpy": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "cny": "CNY",
 }
 _SCALE = {
     "thousand": 3,
@@ -711,13 +720,26 @@ _SCALE = {
     "billionen": 12,
     "tn": 12,
 }
-_CUR_PRE = r"(?P<pre>US\$|\$|€|£|USD|EUR|GBP|CHF)"
-_NUM = r"(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+_CUR_PRE = r"(?P<pre>US\$|\$|€|£|¥|USD|EUR|GBP|CHF|JPY|CNY)"
+# Digits grouped by "." or ","; by a no-break or thin space (Duden's "12 000", often from
+# "&nbsp;") or an apostrophe (Swiss "1'250"); by a plain space only outside a run of numbers
+# ("0 612 792" in a table is three numbers); or not grouped.
+_GROUP_MARKS = "\u00a0\u202f\u2009'’"
+_GROUP_SPACES = " " + _GROUP_MARKS
+_NUM = (
+    r"(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?"
+    rf"|\d{{1,3}}(?:[{_GROUP_MARKS}]\d{{3}})+(?:[.,]\d+)?"
+    r"|(?<!\d )(?!0 )\d{1,3}(?: \d{3})+(?! \d)(?:[.,]\d+)?"
+    r"|\d+(?:[.,]\d+)?)"
+)
 _SCALE_RE = (
     r"(?P<scale>thousand|tausend|tsd|millions?|millionen|mio|mn|billions?|milliarden?|mrd|bn|bln"
     r"|trillion|billionen|tn|m|k)\b\.?"
 )
-_CUR_POST = r"(?P<post>US-Dollars?|Dollars?|USD|Euros?|EUR|€|\$|Pfund|pounds?|GBP|Franken|CHF)"
+_CUR_POST = (
+    r"(?P<post>US-Dollars?|Dollars?|USD|Euros?|EUR|€|\$|Pfund|pounds?|GBP|(?:Schweizer\s+)?Franken"
+    r"|Swiss\s+francs?|CHF|yen|JPY|yuan|renminbi|CNY)"
+)
 _PERCENT = r"(?P<pct>%|Prozent|percent|per\s+cent|pct)"
 _NUMBER_RE = re.compile(
     rf"(?:{_CUR_PRE}\s?)?(?<![\w.,]){_NUM}(?![.,]?\d)"
@@ -725,6 +747,9 @@ _NUMBER_RE = re.compile(
     rf"(?:\s?{_PERCENT})?",
     re.IGNORECASE,
 )
+
+
+_GROUP_SPACE_REMOVAL = str.maketrans("", "", _GROUP_SPACES)
 
 
 def parse_number(surface: str, language: str = "en") -> Decimal | None:
@@ -735,6 +760,7 @@ def parse_number(surface: str, language: str = "en") -> Decimal | None:
     grouping in both languages, since news writes 3.4 and not 3.400; otherwise a decimal
     mark ("3,4" in German, "3.4" in English). ``language`` breaks the tie for "0,500".
     """
+    surface = surface.translate(_GROUP_SPACE_REMOVAL)  # "12 000", "1'250": always grouping
     dots, commas = surface.count("."), surface.count(",")
     if dots and commas:
         decimal_mark = "." if surface.rfind(".") > surface.rfind(",") else ","
@@ -804,7 +830,7 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
             continue
         num_language = _number_language(text, m.end("num"), language)
         scale_word = (m.group("scale") or "").lower().rstrip(".")
-        currency_word = (m.group("pre") or m.group("post") or "").lower()
+        currency_word = " ".join((m.group("pre") or m.group("post") or "").lower().split())
         currency = _CURRENCY.get(currency_word)
         if scale_word in ("m", "k") and not currency:
             scale_word = ""  # "5 m" is more often metres than millions
@@ -957,6 +983,7 @@ _PAST = r"vergangenen|letzten|vorigen|last|previous"
 _THIS = r"dieses|diesen|diesem|this|laufenden|current"
 _NEXT = r"nächsten|kommenden|next|coming"
 _PREFIX = r"(?:(?:im|in|on|am|seit|since|bis|until|ende|anfang|early|late|mid|vom|from)\s+)?"
+_OF_RELATIVE_YEAR = rf"(?:des\s+|of\s+)?(?:(?P<yrel>{_PAST}|{_THIS}|{_NEXT})\s+(?:jahres|year)|(?P<prevyear>vorjahres))\b"
 # Alternatives in order of specificity: at one position the first that matches wins.
 _DATE_ALTERNATIVES = (
     r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b",
@@ -965,7 +992,10 @@ _DATE_ALTERNATIVES = (
     rf"\b{_PREFIX}{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\s*,?\s+{_YEAR}\b",
     rf"\b{_PREFIX}{_MONTH}\s+(?:of\s+)?{_YEAR}\b",
     rf"\b(?:im\s+|in\s+)?(?P<rel>{_PAST}|{_THIS}|{_NEXT})\s+{_MONTH}(?!\w)",
-    rf"\b(?:im|in)\s+{_MONTH}\s+(?:des\s+)?(?P<rel>{_PAST}|{_THIS}|{_NEXT})\s+(?:jahres|year)\b",
+    # a month, or a day and a month, of a year named relative to the article's: "im Februar
+    # vergangenen Jahres", "am 12. Mai des Vorjahres", "in January of last year"
+    rf"\b{_PREFIX}{_MONTH}(?:\s+{_DAY}(?:st|nd|rd|th)?)?\s*,?\s+{_OF_RELATIVE_YEAR}",
+    rf"\b{_PREFIX}{_DAY}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s*,?\s+{_OF_RELATIVE_YEAR}",
     rf"\b{_PREFIX}{_DAY}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)",
     rf"\b{_PREFIX}{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\b",
     rf"\b(?:im|in|on|am|seit|since|bis|until|ende|anfang|early|late|mid)\s+{_MONTH}(?!\w)",
@@ -1002,11 +1032,11 @@ def _date_pattern(alternatives: Iterable[int]) -> re.Pattern[str]:
 _DATE_RE = _date_pattern(range(len(_DATE_ALTERNATIVES)))
 # Where a word starts with a digit only the alternatives that can open with one can match
 # there; elsewhere only the others. Same order, same groups: the same match, found sooner.
-_DIGIT_ALTERNATIVES = (0, 1, 2, 7, 13, 14)
+_DIGIT_ALTERNATIVES = (0, 1, 2, 7, 8, 14, 15)
 _DATE_AT_DIGIT_RE = _date_pattern(_DIGIT_ALTERNATIVES)
-_DATE_AT_WORD_RE = _date_pattern(i for i in range(len(_DATE_ALTERNATIVES)) if i not in (0, 1, 14))
+_DATE_AT_WORD_RE = _date_pattern(i for i in range(len(_DATE_ALTERNATIVES)) if i not in (0, 1, 15))
 # Start words that open one alternative only: "a", "vor" ... years ago; "das", "dem" Vorjahr.
-_YEARS_AGO_RE, _PREVIOUS_YEAR_RE = _date_pattern([13]), _date_pattern([12])
+_YEARS_AGO_RE, _PREVIOUS_YEAR_RE = _date_pattern([14]), _date_pattern([13])
 _DATE_AT_START_WORD = {"a": _YEARS_AGO_RE, "one": _YEARS_AGO_RE, "two": _YEARS_AGO_RE}
 _DATE_AT_START_WORD |= {"three": _YEARS_AGO_RE, "vor": _YEARS_AGO_RE}
 _DATE_AT_START_WORD |= {"das": _PREVIOUS_YEAR_RE, "dem": _PREVIOUS_YEAR_RE}
@@ -1147,6 +1177,8 @@ def _resolve_date(groups: dict[str, str | None], anchor: date | None) -> tuple[i
         year = int(groups["year"])
     elif anchor is None:
         return None
+    elif groups.get("yrel") or groups.get("prevyear"):  # the relative word is the year's
+        year = anchor.year + (_year_step(groups["yrel"]) if groups.get("yrel") else -1)
     elif groups.get("ago"):
         n = groups.get("n") or groups.get("n2") or ""
         years = int(n) if n.isdigit() else _SMALL_NUMBERS.get(n.lower())
@@ -1172,9 +1204,17 @@ def _resolve_date(groups: dict[str, str | None], anchor: date | None) -> tuple[i
         year = anchor.year
     if month is None:
         return (year,)
-    if month_word in ("may", "mar") and not (day or groups.get("year") or rel):
+    relative_year = groups.get("yrel") or groups.get("prevyear")
+    if month_word in ("may", "mar") and not (day or groups.get("year") or rel or relative_year):
         return None  # the English verb "may", the abbreviation "mar"
     return (year, month, day) if day else (year, month)
+
+
+def _year_step(rel: str) -> int:
+    """-1 for "vergangenen Jahres" and "last year", 0 for "this year", 1 for "next year"."""
+    if re.match(_PAST, rel, re.IGNORECASE):
+        return -1
+    return 1 if re.match(_NEXT, rel, re.IGNORECASE) else 0
 
 
 def _month_step(rel: str) -> int:
