@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -30,10 +29,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from claim_retrieval import load_corpus, load_split, write_corpus  # noqa: E402
+from claim_retrieval import load_split  # noqa: E402
+from tune_fusion import records_matcher  # noqa: E402
 
 from workbench.matching.background import RESTATEMENT_MARGIN, background_for  # noqa: E402
-from workbench.matching.batch import build_matcher  # noqa: E402
 from workbench.matching.posts import strip_post_furniture  # noqa: E402
 from workbench.matching.semantic import Embedder  # noqa: E402
 
@@ -46,13 +45,7 @@ def train_margins(cache: Path | None) -> tuple[np.ndarray, np.ndarray, Embedder]
     """Per train tweet: its gold's margin, and the margins of its other fact-checks at
     ``OTHER_RANKS`` (cosine minus the tweet's background level, best of whole and sentence)."""
     queries, gold = load_split("train")
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = cache or Path(tmp)
-        folder.mkdir(parents=True, exist_ok=True)
-        corpus_path = write_corpus(load_corpus(), folder)
-        matcher = build_matcher(
-            corpus_path, semantic=True, cache_dir=cache, progress=True, log=print
-        )
+    matcher = records_matcher(cache)
     background = background_for(matcher.embedder)
     tweets = [(q, strip_post_furniture(text)) for q, text in queries if q in gold]
     started = time.perf_counter()

@@ -31,7 +31,7 @@ from claim_retrieval import (  # noqa: E402
 )
 
 from workbench.matching.batch import build_matcher  # noqa: E402
-from workbench.matching.hybrid import Candidates, Fusion, fuse  # noqa: E402
+from workbench.matching.hybrid import Candidates, Fusion, HybridMatcher, fuse  # noqa: E402
 
 SPLIT = "train"  # the only split this script reads
 WIDE = Fusion(lexical_k=100, semantic_k=100)
@@ -66,17 +66,21 @@ def map_at_5(gathered: list[tuple[Candidates, set[str]]], fusion: Fusion) -> flo
     return total / len(gathered)
 
 
-def gather_train(cache: Path | None) -> list[tuple[Candidates, set[str]]]:
-    """Every train tweet's candidates with wide top-k, and its gold fact-checks. The tweets
-    go in raw, as the batch CLI gets them (the matcher strips a post's furniture)."""
-    queries, gold = load_split(SPLIT)
+def records_matcher(cache: Path | None) -> HybridMatcher:
+    """The semantic matcher over the 14,231 fact-checks, its index and vectors kept in
+    ``cache`` when given (encoding them takes most of an hour)."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = cache or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         corpus_path = write_corpus(load_corpus(), folder)
-        matcher = build_matcher(
-            corpus_path, semantic=True, cache_dir=cache, progress=True, log=print
-        )
+        return build_matcher(corpus_path, semantic=True, cache_dir=cache, progress=True, log=print)
+
+
+def gather_train(cache: Path | None) -> list[tuple[Candidates, set[str]]]:
+    """Every train tweet's candidates with wide top-k, and its gold fact-checks. The tweets
+    go in raw, as the batch CLI gets them (the matcher strips a post's furniture)."""
+    queries, gold = load_split(SPLIT)
+    matcher = records_matcher(cache)
     started = time.perf_counter()
     gathered = []
     for query_id, text in tqdm(queries, desc="train candidates", unit="tweet"):
