@@ -275,3 +275,20 @@ def test_a_year_next_to_a_number_is_not_grouped_with_it():
     # a run of numbers in a table or a PDF's text is several numbers, not one grouped figure
     assert {"number:0", "number:612", "number:792"} <= keys("MediaBox 0 0 612 792")
     assert {"number:1128", "number:720", "number:431"} <= keys("1128 720 431")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Die EZB senkte den Einlagenzins um 0,25 Prozentpunkte.", "de"),
+        ("Die EZB senkte den Einlagenzins um 25 Basispunkte.", "de"),
+        ("The ECB cut its deposit rate by 25 basis points.", "en"),
+        ("The ECB cut its deposit rate by 25bp.", "en"),
+    ],
+)
+def test_basis_points_are_hundredths_of_a_percentage_point(text, language):
+    assert "percent:0.25" in keys(text, language=language)
+
+
+def test_the_company_bp_is_no_basis_point():
+    assert "percent:0.25" not in keys("Shell and BP bought 25 BP shares", language="en")

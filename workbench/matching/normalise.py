@@ -741,10 +741,12 @@ _CUR_POST = (
     r"|Swiss\s+francs?|CHF|yen|JPY|yuan|renminbi|CNY)"
 )
 _PERCENT = r"(?P<pct>%|Prozent|percent|per\s+cent|pct)"
+# "25 basis points" = "0,25 Prozentpunkte": a hundredth of a percentage point
+_BASIS_POINTS = r"(?P<bp>basis\s+points?|Basispunkten?|(?-i:bps?))(?!\w)"
 _NUMBER_RE = re.compile(
     rf"(?:{_CUR_PRE}\s?)?(?<![\w.,]){_NUM}(?![.,]?\d)"
     rf"(?:(?:\s|-)?{_SCALE_RE})?(?:(?:\s|-)?{_CUR_POST}(?!\w))?"
-    rf"(?:\s?{_PERCENT})?",
+    rf"(?:\s?(?:{_PERCENT}|{_BASIS_POINTS}))?",
     re.IGNORECASE,
 )
 
@@ -838,10 +840,12 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
         exponent = _SCALE.get(scale_word, 0)
         if scale_word == "billion" and num_language == "de" and not m.group("pre"):
             exponent = 12  # eine Billion is a million million
+        if m.group("bp"):
+            exponent -= 2  # a basis point is 0.01 percentage points
         value = _scaled_number(m.group("num"), num_language, exponent)
         if value is None:
             continue
-        if m.group("pct"):
+        if m.group("pct") or m.group("bp"):
             facts.append(Fact("percent", value, text[start:end], start, end))
             continue
         if currency is None and exponent and last_currency and start - last_currency[1] < 80:
