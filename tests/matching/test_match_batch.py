@@ -4,7 +4,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from workbench.matching.batch import MatchInputError, match_files
+from workbench.matching.batch import MatchInputError, build_index, match_files
 from workbench.matching.cli import match_command
 
 
@@ -118,3 +118,16 @@ def test_cli_defaults_to_lexical_without_the_extra(files, monkeypatch):
     assert result.exit_code == 0
     assert "matching path: lexical" in result.stderr
     assert "needs the [semantic] extra" not in result.stderr
+
+
+def test_a_cached_index_from_another_normaliser_is_built_again(files, tmp_path):
+    """``--cache`` keys the index by the corpus file; the code that read it counts too."""
+    _, corpus = files
+    cache = tmp_path / "cache"
+    build_index(corpus, cache_dir=cache)
+    (manifest_path,) = cache.glob("index-*/manifest.json")
+    manifest = json.loads(manifest_path.read_text("utf-8"))
+    manifest_path.write_text(json.dumps(manifest | {"reader": "older"}), "utf-8")
+    index = build_index(corpus, cache_dir=cache)
+    assert len(index) > 0
+    assert json.loads(manifest_path.read_text("utf-8"))["reader"] != "older"  # saved again

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -162,6 +163,27 @@ def test_an_unreadable_saved_index_is_rebuilt(
     indexes = MatchingIndexes(folder)
     with seeded_sessions() as session:
         report = indexes.sync(session)
+    assert not report.loaded_from_disk
+    assert report.added > 0
+
+
+def test_an_index_saved_by_another_normaliser_is_rebuilt(
+    seeded_sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    """After an upgrade that reads passages differently, the saved terms would not meet the
+    claims the new version reads: the indexes are built again from the database."""
+    folder = tmp_path / "match-index"
+    first = MatchingIndexes(folder)
+    with seeded_sessions() as session:
+        first.sync(session)
+    first.save()
+    for part in ("evidence", "claims"):
+        manifest_path = folder / part / "manifest.json"
+        manifest = json.loads(manifest_path.read_text("utf-8"))
+        manifest_path.write_text(json.dumps(manifest | {"reader": "older"}), "utf-8")
+    second = MatchingIndexes(folder)
+    with seeded_sessions() as session:
+        report = second.sync(session)
     assert not report.loaded_from_disk
     assert report.added > 0
 

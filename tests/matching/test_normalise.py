@@ -292,3 +292,9 @@ def test_basis_points_are_hundredths_of_a_percentage_point(text, language):
 
 def test_the_company_bp_is_no_basis_point():
     assert "percent:0.25" not in keys("Shell and BP bought 25 BP shares", language="en")
+
+
+def test_a_k_written_on_the_number_is_thousands():
+    assert "number:40000" in keys("Did a Georgia county reject 40K mail-in ballots?")
+    assert "number:12000" in keys("The firm employs some 12k staff.")
+    assert "number:5000" not in keys("She ran a 5 k race.")

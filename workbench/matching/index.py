@@ -10,6 +10,7 @@ stage (``rerank.py``) re-scores a few hundred candidates with rapidfuzz and fact
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import os
@@ -23,12 +24,14 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from workbench.matching import normalise as normalise_module
+from workbench.matching import posts as posts_module
 from workbench.matching.explain import Match, explain
 from workbench.matching.normalise import Fact, NormalisedText, normalise
 from workbench.matching.posts import strip_post_furniture
 from workbench.matching.rerank import DEFAULT_WEIGHTS, Weights, rerank
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 1  # the saved layout; bump it when index_terms or _signature change
 FACT_PREFIX = "#"
 FACT_WEIGHT = 1.5  # a shared amount or date says more than a shared word
 COMMON_POSTINGS_BUDGET = 150_000  # postings read in full per query; the rest only for the best
@@ -40,6 +43,19 @@ IndexItem = tuple[str, str, str | None, date | None]  # doc_id, text, language, 
 
 class IndexLoadError(Exception):
     """The index on disk cannot be read."""
+
+
+def _reader_version() -> str:
+    """A digest of the code that reads a passage into terms (the normaliser, the post
+    stripper): an index saved by another version read its passages differently, and its
+    terms would not meet the queries this version reads, so it is built again instead."""
+    digest = hashlib.sha256()
+    for module in (normalise_module, posts_module):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+READER_VERSION = _reader_version()
 
 
 def index_terms(text: NormalisedText) -> list[str]:
@@ -569,6 +585,7 @@ class LexicalIndex:
             np.save(folder / f"{name}.npy", array, allow_pickle=False)
         manifest = {
             "format": FORMAT_VERSION,
+            "reader": READER_VERSION,
             "k1": self.k1,
             "b": self.b,
             "aliases": self.aliases,
@@ -589,6 +606,8 @@ class LexicalIndex:
             raise IndexLoadError(
                 f"{folder}: index format {manifest.get('format')} is not supported"
             )
+        if manifest.get("reader") != READER_VERSION:
+            raise IndexLoadError(f"{folder}: saved by another version of the normaliser")
         index = cls(k1=manifest["k1"], b=manifest["b"], aliases=manifest["aliases"])
         arrays = {p.stem: np.load(p, allow_pickle=False) for p in folder.glob("*.npy")}
         index._terms = manifest["terms"]

@@ -834,8 +834,10 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
         scale_word = (m.group("scale") or "").lower().rstrip(".")
         currency_word = " ".join((m.group("pre") or m.group("post") or "").lower().split())
         currency = _CURRENCY.get(currency_word)
-        if scale_word in ("m", "k") and not currency:
-            scale_word = ""  # "5 m" is more often metres than millions
+        attached = scale_word and m.start("scale") == m.end("num")
+        if (scale_word == "m" or (scale_word == "k" and not attached)) and not currency:
+            # "5 m" is more often metres than millions; "40K votes" is thousands
+            scale_word = ""
             end = m.end("num")
         exponent = _SCALE.get(scale_word, 0)
         if scale_word == "billion" and num_language == "de" and not m.group("pre"):
