@@ -274,7 +274,9 @@ def test_a_year_next_to_a_number_is_not_grouped_with_it():
     assert "amount:EUR:0" not in keys("12 000 Euro", language="de")
     # a run of numbers in a table or a PDF's text is several numbers, not one grouped figure
     assert {"number:0", "number:612", "number:792"} <= keys("MediaBox 0 0 612 792")
-    assert {"number:1128", "number:720", "number:431"} <= keys("1128 720 431")
+    # after a year it is a grouped figure; after a date's day, a figure of its own
+    assert "amount:EUR:150000" in keys("im Mai 2024 150 000 Euro", language="de")
+    assert "number:300" in keys("On May 5 300 people protested.", anchor_date=ANCHOR)
 
 
 @pytest.mark.parametrize(
@@ -298,3 +300,26 @@ def test_a_k_written_on_the_number_is_thousands():
     assert "number:40000" in keys("Did a Georgia county reject 40K mail-in ballots?")
     assert "number:12000" in keys("The firm employs some 12k staff.")
     assert "number:5000" not in keys("She ran a 5 k race.")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected", "not_expected"),
+    [
+        # the relative year belongs to the next sentence or to "year's"
+        ("The festival was held on 5 May. Last year, it drew many.", "en", "2025-05-05", "2024-05"),
+        ("Sie kam am 3. Mai. Vergangenen Jahres war das anders.", "de", "2025-05-03", "2024-05"),
+        ("In March, last year's winner returned.", "en", "2025-03", "2024-03"),
+        # the verb "may" and the word "mar" are no months
+        ("Prices may this year rise by 5 percent.", "en", "2025", "2025-05"),
+        ("The law may next year be extended.", "en", "2026", "2026-05"),
+        ("Rain could mar this year's festival.", "en", "2025", "2025-03"),
+        ("He said in May he would go.", "en", "2025-05", "2024-05"),
+    ],
+)
+def test_a_relative_year_stays_in_its_own_phrase(text, language, expected, not_expected):
+    dates = {
+        f.value
+        for f in normalise(text, language=language, anchor_date=date(2025, 3, 15)).facts
+        if f.kind == "date"
+    }
+    assert expected in dates and not_expected not in dates

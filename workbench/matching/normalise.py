@@ -691,7 +691,6 @@ _CURRENCY = {
     "schweizer franken": "CHF",
     "swiss franc": "CHF",
     "swiss francs": "CHF",
-    "¥": "JPY",
     "yen": "JPY",
     "jpy": "JPY",
     "yuan": "CNY",
@@ -720,16 +719,17 @@ _SCALE = {
     "billionen": 12,
     "tn": 12,
 }
-_CUR_PRE = r"(?P<pre>US\$|\$|€|£|¥|USD|EUR|GBP|CHF|JPY|CNY)"
+_CUR_PRE = r"(?P<pre>US\$|\$|€|£|USD|EUR|GBP|CHF|JPY|CNY)"  # not ¥: yen or yuan
 # Digits grouped by "." or ","; by a no-break or thin space (Duden's "12 000", often from
-# "&nbsp;") or an apostrophe (Swiss "1'250"); by a plain space only outside a run of numbers
-# ("0 612 792" in a table is three numbers); or not grouped.
+# "&nbsp;") or an apostrophe (Swiss "1'250"); by a plain space only outside a run of short
+# numbers ("0 612 792" in a table is three numbers; after a year, "2024 150 000" groups);
+# or not grouped.
 _GROUP_MARKS = "\u00a0\u202f\u2009'’"
 _GROUP_SPACES = " " + _GROUP_MARKS
 _NUM = (
     r"(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?"
     rf"|\d{{1,3}}(?:[{_GROUP_MARKS}]\d{{3}})+(?:[.,]\d+)?"
-    r"|(?<!\d )(?!0 )\d{1,3}(?: \d{3})+(?! \d)(?:[.,]\d+)?"
+    r"|(?<!\b\d )(?<!\b\d\d )(?<!\b\d\d\d )(?!0 )\d{1,3}(?: \d{3})+(?! \d)(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)?)"
 )
 _SCALE_RE = (
@@ -752,6 +752,7 @@ _NUMBER_RE = re.compile(
 
 
 _GROUP_SPACE_REMOVAL = str.maketrans("", "", _GROUP_SPACES)
+_GROUP_SPACE_RE = re.compile(f"[{_GROUP_SPACES}]")
 
 
 def parse_number(surface: str, language: str = "en") -> Decimal | None:
@@ -811,14 +812,22 @@ def _number_language(text: str, end: int, language: str) -> str:
 _NUMBER_LEAD = 4
 
 
-def _number_matches(text: str) -> Iterator[re.Match[str]]:
+def _number_matches(
+    text: str, taken: list[tuple[int, int]] | None = None
+) -> Iterator[re.Match[str]]:
     """``_NUMBER_RE.finditer(text)``, searching from just before the next digit: the pattern
-    opens with an optional currency, so the engine would otherwise try it at every position."""
+    opens with an optional currency, so the engine would otherwise try it at every position.
+    A number grouped by a space that runs into a ``taken`` span (a date: "on May 5 300
+    people") is no grouped number: the search goes on after its first group."""
     pos = 0
     while (digit := _DIGIT_RE.search(text, pos)) is not None:
         m = _NUMBER_RE.search(text, max(pos, digit.start() - _NUMBER_LEAD))
         if m is None:
             return
+        space = _GROUP_SPACE_RE.search(m.group("num"))
+        if taken and space and _overlaps(m.start(), m.end(), taken):
+            pos = m.start("num") + space.end()
+            continue
         yield m
         pos = m.end()
 
@@ -826,7 +835,7 @@ def _number_matches(text: str) -> Iterator[re.Match[str]]:
 def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> list[Fact]:
     facts: list[Fact] = []
     last_currency: tuple[str, int] | None = None
-    for m in _number_matches(text):
+    for m in _number_matches(text, taken):
         start, end = m.span()
         if _overlaps(start, end, taken):
             continue
@@ -988,8 +997,16 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _PAST = r"vergangenen|letzten|vorigen|last|previous"
 _THIS = r"dieses|diesen|diesem|this|laufenden|current"
 _NEXT = r"nächsten|kommenden|next|coming"
-_PREFIX = r"(?:(?:im|in|on|am|seit|since|bis|until|ende|anfang|early|late|mid|vom|from)\s+)?"
-_OF_RELATIVE_YEAR = rf"(?:des\s+|of\s+)?(?:(?P<yrel>{_PAST}|{_THIS}|{_NEXT})\s+(?:jahres|year)|(?P<prevyear>vorjahres))\b"
+_PREFIX_WORDS = r"im|in|on|am|seit|since|bis|until|ende|anfang|early|late|mid|vom|from"
+_PREFIX = rf"(?:(?:{_PREFIX_WORDS})\s+)?"
+# "... vergangenen Jahres", "... of last year", "... des Vorjahres": joined to the month by
+# spaces only (not across a full stop or a comma: "am 5. Mai. Vergangenen Jahres war ...",
+# "in May, last year's winner ..."), and not "year's"
+_OF_RELATIVE_YEAR = (
+    r"(?<!\.)\s+(?:des\s+|of\s+)?"
+    rf"(?:(?P<yrel>{_PAST}|{_THIS}|{_NEXT})\s+(?:jahres|year)|(?P<prevyear>vorjahres))"
+    r"(?!['’]?\w)"
+)
 # Alternatives in order of specificity: at one position the first that matches wins.
 _DATE_ALTERNATIVES = (
     r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b",
@@ -1000,8 +1017,10 @@ _DATE_ALTERNATIVES = (
     rf"\b(?:im\s+|in\s+)?(?P<rel>{_PAST}|{_THIS}|{_NEXT})\s+{_MONTH}(?!\w)",
     # a month, or a day and a month, of a year named relative to the article's: "im Februar
     # vergangenen Jahres", "am 12. Mai des Vorjahres", "in January of last year"
-    rf"\b{_PREFIX}{_MONTH}(?:\s+{_DAY}(?:st|nd|rd|th)?)?\s*,?\s+{_OF_RELATIVE_YEAR}",
-    rf"\b{_PREFIX}{_DAY}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s*,?\s+{_OF_RELATIVE_YEAR}",
+    # (without a prefix, not "may" and "mar": "prices may this year rise")
+    rf"\b(?:(?P<lead>{_PREFIX_WORDS})\s+|(?!ma[yr]\b)){_MONTH}(?:\s+{_DAY}(?:st|nd|rd|th)?)?"
+    + _OF_RELATIVE_YEAR,
+    rf"\b{_PREFIX}{_DAY}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}{_OF_RELATIVE_YEAR}",
     rf"\b{_PREFIX}{_DAY}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)",
     rf"\b{_PREFIX}{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\b",
     rf"\b(?:im|in|on|am|seit|since|bis|until|ende|anfang|early|late|mid)\s+{_MONTH}(?!\w)",
@@ -1068,11 +1087,12 @@ def _date_facts(text: str, anchor: date | None, taken: list[tuple[int, int]]) ->
         if _overlaps(start, end, taken):
             continue
         groups = {short: m.group(name) for name, short in _DATE_GROUPS[m.lastgroup]}
-        parts = _resolve_date(groups, anchor)
+        after_prefix = _PREFIX_RE.match(text, start, end).end()
+        parts = _resolve_date(groups, anchor, prefixed=after_prefix > start)
         if parts is None:
             continue
         taken.append((start, end))
-        start += _PREFIX_RE.match(text, start, end).end() - start  # "on June 21": keep "June 21"
+        start = after_prefix  # "on June 21": keep "June 21"
         surface = text[start:end]
         for depth in range(len(parts), 0, -1):
             value = "-".join(
@@ -1168,7 +1188,9 @@ def _date_matches_by_word(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
-def _resolve_date(groups: dict[str, str | None], anchor: date | None) -> tuple[int, ...] | None:
+def _resolve_date(
+    groups: dict[str, str | None], anchor: date | None, *, prefixed: bool = False
+) -> tuple[int, ...] | None:
     month_word = (groups.get("month") or "").lower().rstrip(".")
     month = _MONTHS.get(fold(month_word)) if month_word else None
     if groups.get("mnum"):
@@ -1210,8 +1232,12 @@ def _resolve_date(groups: dict[str, str | None], anchor: date | None) -> tuple[i
         year = anchor.year
     if month is None:
         return (year,)
-    relative_year = groups.get("yrel") or groups.get("prevyear")
-    if month_word in ("may", "mar") and not (day or groups.get("year") or rel or relative_year):
+    # "in May", "in May last year" are dates; "prices may this year rise" is not
+    named_after_prefix = prefixed and (groups.get("month") or "")[:1].isupper()
+    led_relative_year = groups.get("lead") and (groups.get("yrel") or groups.get("prevyear"))
+    if month_word in ("may", "mar") and not (
+        day or groups.get("year") or rel or led_relative_year or named_after_prefix
+    ):
         return None  # the English verb "may", the abbreviation "mar"
     return (year, month, day) if day else (year, month)
 
