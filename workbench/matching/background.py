@@ -136,8 +136,9 @@ class Background:
         it). A claim sits closer to any sentence in its own language than to any in another,
         so the level is taken in the passage's language; for another language, or none given,
         the lowest of the levels."""
-        if language in self.vectors:
-            return self._level(self.vectors[language], query_vector)
+        code = (language or "").split("-")[0].lower()  # "de-CH" is German
+        if code in self.vectors:
+            return self._level(self.vectors[code], query_vector)
         return min(self._level(vectors, query_vector) for vectors in self.vectors.values())
 
     def _level(self, vectors: np.ndarray, query_vector: np.ndarray) -> float:

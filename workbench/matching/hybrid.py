@@ -9,6 +9,7 @@ The weights were tuned on the CheckThat! 2022 2A train split (``benchmarks/tune_
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from collections.abc import Iterable
@@ -225,20 +226,28 @@ class HybridMatcher:
         on the same topic (see ``restatements``): what "checked before?" lists. ``normalised``
         as for ``candidates``.
         """
+        fusion = self.fusion
+        if restatements_only:
+            # a restatement in the other language shares no word: only the embedding finds it,
+            # and claims on the same topic in the claim's own language must not crowd it out
+            fusion = dataclasses.replace(fusion, semantic_k=max(fusion.semantic_k, k))
         found = self.candidates(
             query,
             language=language,
             anchor_date=anchor_date,
             aliases=aliases,
+            fusion=fusion,
             normalised=normalised,
         )
         if not found.doc_ids:
             return []
-        scores = fuse(found, self.fusion)
-        order = np.argsort(-scores, kind="stable")
+        kept = None
         if restatements_only:
             languages = [self._language(doc_id) for doc_id in found.doc_ids]
-            kept = restatements(found, languages, background_for(self.embedder))
+            found, kept = restatements(found, languages, background_for(self.embedder))
+        scores = fuse(found, self.fusion)
+        order = np.argsort(-scores, kind="stable")
+        if kept is not None:
             order = order[kept[order]]
         matches = []
         for rank, i in enumerate(order[:k].tolist(), start=1):
@@ -252,7 +261,8 @@ class HybridMatcher:
 
     def _language(self, doc_id: str) -> str:
         """The passage's language as given, or as its words say."""
-        return self._languages.get(doc_id) or detect_language(self.index.text(doc_id))
+        given = self._languages.get(doc_id) or self.index.language(doc_id)
+        return given or detect_language(self.index.text(doc_id))
 
     # --- persistence --------------------------------------------------------------------
 
@@ -293,15 +303,25 @@ def restatements(
     *,
     margin: float = RESTATEMENT_MARGIN,
     lexical: float = LEXICAL_RESTATEMENT,
-) -> np.ndarray:
-    """Which candidates restate the claim: those the lexical matcher alone scores as a match
-    (shared words, names, numbers), and those whose cosine, whole or by sentence, rises
-    ``margin`` above what unrelated sentences in the candidate's language reach with the claim.
+) -> tuple[Candidates, np.ndarray]:
+    """Which candidates restate the claim, and the candidates with their cosines put on the
+    scale of the claim's own language.
+
+    A restatement is what the lexical matcher alone scores as a match (shared words, names,
+    numbers), or what rises, whole or by its closest sentence, ``margin`` above the level
+    unrelated sentences in the candidate's language reach with the claim. A claim sits closer
+    to every sentence in its own language than to any in another, so a restatement in the
+    other language would rank below claims that merely share the topic in the claim's
+    language; its cosines are raised by the difference of the two levels.
     """
     levels = {lang: background.level(found.query_vector, lang) for lang in set(languages)}
     level = np.array([levels[lang] for lang in languages], dtype=np.float32)
-    cosine = np.maximum(found.cosine, found.segment)
-    return (found.lexical >= lexical) | (cosine - level >= margin)
+    kept = (found.lexical >= lexical) | (np.maximum(found.cosine, found.segment) - level >= margin)
+    shift = background.level(found.query_vector, found.query.language) - level
+    adjusted = dataclasses.replace(
+        found, cosine=found.cosine + shift, segment=found.segment + shift
+    )
+    return adjusted, kept
 
 
 def _item(passage: Passage) -> IndexItem:

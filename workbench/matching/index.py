@@ -31,11 +31,11 @@ from workbench.matching.normalise import Fact, NormalisedText, normalise
 from workbench.matching.posts import strip_post_furniture
 from workbench.matching.rerank import DEFAULT_WEIGHTS, Weights, rerank
 
-FORMAT_VERSION = 1  # the saved layout; bump it when index_terms or _signature change
+FORMAT_VERSION = 2  # the saved layout; bump it when index_terms or _signature change
 FACT_PREFIX = "#"
 FACT_WEIGHT = 1.5  # a shared amount or date says more than a shared word
 COMMON_POSTINGS_BUDGET = 150_000  # postings read in full per query; the rest only for the best
-_LANGUAGES = ("en", "de")
+_LANGUAGES = ("", "en", "de")  # as stored per passage: 0 = not given, or another language
 MIN_RERANK_POOL, MAX_RERANK_POOL = 100, 300
 
 IndexItem = tuple[str, str, str | None, date | None]  # doc_id, text, language, anchor_date
@@ -207,7 +207,8 @@ class LexicalIndex:
 
     def add_many(self, items: Iterable[IndexItem], *, workers: int = 1) -> None:
         """Add or replace passages in bulk; ``workers`` > 1 normalises in processes."""
-        items = [(d, t, lang, anchor) for d, t, lang, anchor in items]
+        # one id twice: the last one counts, as if added one after the other
+        items = list({d: (d, t, lang, anchor) for d, t, lang, anchor in items}.values())
         if not items:
             return
         if workers > 1 and len(items) > 20_000:
@@ -274,9 +275,7 @@ class LexicalIndex:
         self._grow_docs(stop)
         self._dl[start:stop] = lengths
         self._alive[start:stop] = True
-        self._lang[start:stop] = [
-            _LANGUAGES.index(lang) if lang in _LANGUAGES else 0 for _, _, lang, _ in items
-        ]
+        self._lang[start:stop] = [_language_code(lang) for _, _, lang, _ in items]
         self._anchor[start:stop] = [a.toordinal() if a else 0 for _, _, _, a in items]
         self._total_len += float(lengths.sum())
         for offset, (doc_id, _, _, _) in enumerate(items):
@@ -402,6 +401,10 @@ class LexicalIndex:
 
     def text(self, doc_id: str) -> str:
         return self._texts[self._doc_index[doc_id]]
+
+    def language(self, doc_id: str) -> str | None:
+        """The passage's language as it was given ("en" or "de"; "de-CH" is "de"), or None."""
+        return _LANGUAGES[self._lang[self._doc_index[doc_id]]] or None
 
     def normalised(self, doc_id: str) -> NormalisedText:
         """The passage's words, fact values and names as the index read them (no offsets):
@@ -634,6 +637,11 @@ def _posting_tfs(index: LexicalIndex) -> np.ndarray:
     keep = index._alive[doc_of]
     order = np.argsort(index._fwd_terms[keep], kind="stable")
     return index._fwd_tf[keep][order]
+
+
+def _language_code(language: str | None) -> int:
+    code = (language or "").split("-")[0].strip().lower()
+    return _LANGUAGES.index(code) if code in _LANGUAGES else 0
 
 
 def _signature(terms: list[str], names: list[str]) -> str:
