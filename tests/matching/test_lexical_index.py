@@ -157,3 +157,21 @@ def test_one_id_twice_in_one_batch_keeps_the_last():
     assert index.search("ferry islands") == []
     index.remove("x")
     assert index.search("city council budget") == [] and len(index) == 0
+
+
+def test_a_transcribed_name_is_the_same_name_and_its_figures_are_compared():
+    index = LexicalIndex()
+    index.add(
+        "zakharova",
+        "Russian foreign ministry spokeswoman Maria Zakharova said 25 drones were shot down.",
+        "en",
+    )
+    index.add("lindner", "Christiane Lindner said 25 drones were shot down.", "en")
+    claim = "Außenamtssprecherin Maria Sacharowa sagte, 30 Drohnen seien abgeschossen worden."
+    by_id = {m.doc_id: m for m in index.search(claim, language="de")}
+    assert by_id["zakharova"].matched["names"] == ["maria sacharowa"]
+    assert any(m.field == "number" for m in by_id["zakharova"].mismatches)
+    # another person with a name a letter apart from "Christian" is not the same name
+    claim_about_christian = "Christian Lindner sagte, 30 Drohnen seien abgeschossen worden."
+    lindner = {m.doc_id: m for m in index.search(claim_about_christian, language="de")}["lindner"]
+    assert "christian lindner" not in lindner.matched["names"]

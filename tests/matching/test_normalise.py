@@ -323,3 +323,37 @@ def test_a_relative_year_stays_in_its_own_phrase(text, language, expected, not_e
         if f.kind == "date"
     }
     assert expected in dates and not_expected not in dates
+
+
+@pytest.mark.parametrize(
+    ("german", "english", "name"),
+    [
+        (
+            "Präsident Selenskyj reiste nach Kiew.",
+            "President Zelenskyy travelled to Kyiv.",
+            "zelensky",
+        ),
+        ("Alexej Nawalny starb im Straflager.", "Alexei Navalny died in a prison camp.", "navalny"),
+        ("Die Vereinten Nationen warnten.", "The United Nations warned.", "united nations"),
+        ("Die Weltbank senkte die Prognose.", "The World Bank cut its forecast.", "world bank"),
+    ],
+)
+def test_names_spelt_the_german_way_meet_their_english_spelling(german, english, name):
+    def names(text, language):
+        return {f.value for f in normalise(text, language=language).facts if f.kind == "name"}
+
+    assert name in names(german, "de") & names(english, "en")
+
+
+def test_name_skeletons_map_transcriptions_away():
+    from workbench.matching.normalise import name_skeleton
+
+    for german, english in [
+        ("sacharowa", "zakharova"),
+        ("kolesnikowa", "kolesnikova"),
+        ("chodorkowski", "khodorkovsky"),
+        ("tschaikowski", "tchaikovsky"),
+        ("jelzin", "yeltsin"),
+    ]:
+        assert name_skeleton(german) == name_skeleton(english)
+    assert name_skeleton("schmidt") != name_skeleton("smith")

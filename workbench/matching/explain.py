@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Literal
 
-from workbench.matching.normalise import Fact, NormalisedText
+from workbench.matching.normalise import Fact, NormalisedText, name_skeleton
 
 
 @dataclass(frozen=True)
@@ -57,15 +57,32 @@ def explain(claim: NormalisedText, evidence: NormalisedText) -> tuple[dict, list
 
 
 def _shared_names(claim: tuple[Fact, ...], evidence: tuple[Fact, ...]) -> list[str]:
-    evidence_names = [set(f.value.replace("-", " ").split()) for f in evidence if f.kind == "name"]
+    """The claim's names that the evidence names too, in full or in part ("Musk" and "Elon
+    Musk"), spelt alike or transcribed differently ("Sacharowa" and "Zakharova")."""
+    evidence_names = [_name_keys(f.value) for f in evidence if f.kind == "name"]
     shared = []
     for fact in claim:
         if fact.kind != "name":
             continue
-        words = set(fact.value.replace("-", " ").split())
+        words = _name_keys(fact.value)
         if any(words <= other or other <= words for other in evidence_names):
             shared.append(fact.value)
     return list(dict.fromkeys(shared))
+
+
+def _name_keys(name: str) -> frozenset[str]:
+    """A name's words as compared: each word's skeleton (three letters or more) with how it
+    ends, so that "Selenskyj" meets "Zelensky" but "Christian" not "Christiane"."""
+    keys = set()
+    for word in name.replace("-", " ").split():
+        skeleton = name_skeleton(word)
+        if len(skeleton) < 3:
+            keys.add(word)
+            continue
+        last = word[-1]
+        ending = "i" if last in "iyj" else last if last in "aeouäöü" else ""
+        keys.add(f"{skeleton}:{ending}")
+    return frozenset(keys)
 
 
 # --- numbers ----------------------------------------------------------------------------

@@ -576,8 +576,50 @@ DEFAULT_ALIASES |= _alias_groups(
     zurich: zürich
     lisbon: lissabon
     copenhagen: kopenhagen
+    united nations: vereinten nationen
+    world bank: weltbank
+    kyiv: kiew | kiev
+    kharkiv: charkiw | kharkov | charkow
+    odesa: odessa
+    lviv: lwiw | lemberg
+    zaporizhzhia: saporischschja | saporoschje | zaporizhia
+    kherson: cherson
+    donetsk: donezk
+    crimea: krim
+    belarus: weißrussland
+    zelensky: selenskyj | zelenskyy | zelenskiy | selenski
+    navalny: nawalny
+    shoigu: schoigu
+    lavrov: lawrow
+    medvedev: medwedew
+    khodorkovsky: chodorkowski
+    gorbachev: gorbatschow
+    yeltsin: jelzin
+    khrushchev: chruschtschow
+    tikhanovskaya: tichanowskaja
+    lukashenko: lukaschenko
+    prigozhin: prigoschin
+    peskov: peskow
     """
 )
+
+
+# German and English transcribe Cyrillic (and other scripts) differently: "Sacharowa" and
+# "Zakharova", "Kolesnikowa" and "Kolesnikova". A name word's skeleton maps the letters the
+# two spell differently to one, then keeps the consonants.
+_TRANSCRIPTIONS = (("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("kh", "ch"), ("zh", "sh"))
+_SKELETON_LETTERS = str.maketrans({"w": "v", "z": "s"} | dict.fromkeys("aeiouyjäöüh", ""))
+
+
+@lru_cache(maxsize=65_536)
+def name_skeleton(word: str) -> str:
+    """The consonants of a folded name word, transcription differences mapped away:
+    "selenskyj" and "zelensky" are both "slnsk"; a skeleton shorter than three letters says
+    too little to compare ("kiew" and "kyiv": the alias table bridges those)."""
+    for german, english in _TRANSCRIPTIONS:
+        word = word.replace(german, english)
+    word = word.replace("ts", "s").translate(_SKELETON_LETTERS)
+    return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
 
 
 # --- token pipeline ---------------------------------------------------------------------
