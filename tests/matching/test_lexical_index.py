@@ -175,3 +175,15 @@ def test_a_transcribed_name_is_the_same_name_and_its_figures_are_compared():
     claim_about_christian = "Christian Lindner sagte, 30 Drohnen seien abgeschossen worden."
     lindner = {m.doc_id: m for m in index.search(claim_about_christian, language="de")}["lindner"]
     assert "christian lindner" not in lindner.matched["names"]
+
+
+def test_one_id_twice_in_a_bulk_batch_keeps_the_last(tmp_path):
+    items = [(f"p{i}", f"Harbour report number {i}.", "en", None) for i in range(6000)]
+    items.append(("p0", "The city council approved a budget.", "en", None))
+    index = LexicalIndex()
+    index.add_many(items)
+    assert len(index) == 6000
+    assert index.search("city council budget")[0].doc_id == "p0"
+    assert all(m.doc_id != "p0" for m in index.search("harbour report number 0"))
+    index.save(tmp_path / "index")
+    assert len(LexicalIndex.load(tmp_path / "index")) == 6000

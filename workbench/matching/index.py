@@ -207,8 +207,7 @@ class LexicalIndex:
 
     def add_many(self, items: Iterable[IndexItem], *, workers: int = 1) -> None:
         """Add or replace passages in bulk; ``workers`` > 1 normalises in processes."""
-        # one id twice: the last one counts, as if added one after the other
-        items = list({d: (d, t, lang, anchor) for d, t, lang, anchor in items}.values())
+        items = [(d, t, lang, anchor) for d, t, lang, anchor in items]
         if not items:
             return
         if workers > 1 and len(items) > 20_000:
@@ -278,9 +277,11 @@ class LexicalIndex:
         self._lang[start:stop] = [_language_code(lang) for _, _, lang, _ in items]
         self._anchor[start:stop] = [a.toordinal() if a else 0 for _, _, _, a in items]
         self._total_len += float(lengths.sum())
+        known = len(self._doc_index)
         for offset, (doc_id, _, _, _) in enumerate(items):
             self._doc_ids.append(doc_id)
             self._doc_index[doc_id] = start + offset
+        twice = len(self._doc_index) - known < len(items)  # one id twice in this batch
         self._texts.extend([text for _, text, _, _ in items])
         self._signatures.extend(signatures)
         per_doc = np.bincount(docs_of_key, minlength=len(items))
@@ -294,10 +295,16 @@ class LexicalIndex:
             self._pending.extend(
                 zip(np.split(term_ids, bounds), np.split(tfs, bounds), strict=True)
             )
+        if twice:  # the last one counts, as if they had come one after the other
+            for n in range(start, stop):
+                if self._doc_index[self._doc_ids[n]] != n:
+                    self._drop(n)
 
     def remove(self, doc_id: str) -> None:
         """Drop a passage; its postings go at the next merge, searches skip it at once."""
-        n = self._doc_index.pop(doc_id)
+        self._drop(self._doc_index.pop(doc_id))
+
+    def _drop(self, n: int) -> None:
         self._alive[n] = False
         self._total_len -= float(self._dl[n])
         terms, _ = self._doc_terms(n)
