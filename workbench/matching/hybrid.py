@@ -91,9 +91,8 @@ class HybridMatcher:
         self.index = index
         self.vectors = vectors
         self.fusion = fusion
-        self._languages = dict(
-            languages or {}
-        )  # as given: the level "checked before?" compares with
+        # as given: the background level "checked before?" compares with
+        self._languages = dict(languages or {})
 
     @property
     def embedder(self) -> Embedder:

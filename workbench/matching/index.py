@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 from workbench.matching import normalise as normalise_module
 from workbench.matching import posts as posts_module
 from workbench.matching.explain import Match, explain
-from workbench.matching.normalise import Fact, NormalisedText, normalise
+from workbench.matching.normalise import Fact, NormalisedText, language_code, normalise
 from workbench.matching.posts import strip_post_furniture
 from workbench.matching.rerank import DEFAULT_WEIGHTS, Weights, rerank
 
@@ -647,7 +647,7 @@ def _posting_tfs(index: LexicalIndex) -> np.ndarray:
 
 
 def _language_code(language: str | None) -> int:
-    code = (language or "").split("-")[0].strip().lower()
+    code = language_code(language)
     return _LANGUAGES.index(code) if code in _LANGUAGES else 0
 
 

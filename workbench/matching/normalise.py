@@ -696,6 +696,11 @@ def _compound_bridge(stemmed: str) -> tuple[str, ...] | None:
 _UMLAUT_RE = re.compile("[äöüßÄÖÜ]")
 
 
+def language_code(language: str | None) -> str:
+    """The primary language of a code as given: "de-CH" and "DE" are "de"; none is ""."""
+    return (language or "").split("-")[0].strip().lower()
+
+
 def detect_language(text: str) -> str:
     """'de' or 'en', by counting German function words and umlauts."""
     return _language_of_words(WORD_RE.findall(text.lower()), text)
