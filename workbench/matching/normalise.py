@@ -15,13 +15,15 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import chain
 from operator import attrgetter
-from typing import Literal
+from typing import Literal, NamedTuple
 
 FactKind = Literal["amount", "number", "percent", "date", "name"]
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
+    """One fact of a text. A named tuple, not a dataclass: a million passages make millions of
+    them, and a tuple is made in a third of the time."""
+
     kind: FactKind
     value: str
     surface: str
@@ -1468,8 +1470,7 @@ def _name_facts(
     return facts
 
 
-@dataclass(frozen=True)
-class _RunName:
+class _RunName(NamedTuple):
     """The name in a capitalised run: offsets into the run, its words joined by one space
     ("Elon\\nMusk" is the name "elon musk") and that folded."""
 
