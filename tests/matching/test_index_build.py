@@ -5,7 +5,7 @@ import random
 
 import numpy as np
 
-from workbench.matching.index import LexicalIndex
+from workbench.matching.index import LexicalIndex, _stable_order
 
 COMPANIES = ["Brückner Systems", "Wallor Holdings", "Kofon Airlines", "Nerter Bank"]
 TEMPLATES = [
@@ -38,3 +38,12 @@ def test_workers_build_the_same_index():
     assert all(alone._signatures[n] == pooled._signatures[n] for n in range(0, 20_500, 97))
     query = "Brückner Systems streicht 812 Stellen"
     assert alone.search(query, k=5) == pooled.search(query, k=5)
+
+
+def test_the_radix_order_of_postings_is_numpys_stable_argsort():
+    rng = np.random.default_rng(5)
+    for high in (10, 0xFFFF, 0x10000, 3_000_000):  # one pass; two passes from 2**16 on
+        terms = rng.integers(0, high + 1, 50_000, dtype=np.int32)
+        terms[:3] = high  # the largest id decides whether the second pass runs
+        assert np.array_equal(_stable_order(terms), np.argsort(terms, kind="stable")), high
+    assert len(_stable_order(np.zeros(0, dtype=np.int32))) == 0

@@ -274,7 +274,8 @@ class LexicalIndex:
         self._grow_docs(stop)
         self._dl[start:stop] = lengths
         self._alive[start:stop] = True
-        self._lang[start:stop] = [_language_code(lang) for _, _, lang, _ in items]
+        codes = {lang: _language_code(lang) for lang in {lang for _, _, lang, _ in items}}
+        self._lang[start:stop] = [codes[lang] for _, _, lang, _ in items]
         self._anchor[start:stop] = [a.toordinal() if a else 0 for _, _, _, a in items]
         self._total_len += float(lengths.sum())
         known = len(self._doc_index)
@@ -348,7 +349,7 @@ class LexicalIndex:
         )
         keep = self._alive[:n_docs][doc_of]
         terms, docs, tfs = self._fwd_terms[keep], doc_of[keep], self._fwd_tf[keep]
-        order = np.argsort(terms, kind="stable")  # docs stay ascending within a term
+        order = _stable_order(terms)  # docs stay ascending within a term
         self._post_docs = docs[order]
         counts = np.bincount(terms, minlength=len(self._terms))
         self._post_ptr = np.zeros(len(self._terms) + 1, dtype=np.int64)
@@ -642,8 +643,7 @@ def _posting_tfs(index: LexicalIndex) -> np.ndarray:
     n_docs = index._merged
     doc_of = np.repeat(np.arange(n_docs, dtype=np.int32), np.diff(index._fwd_ptr))
     keep = index._alive[doc_of]
-    order = np.argsort(index._fwd_terms[keep], kind="stable")
-    return index._fwd_tf[keep][order]
+    return index._fwd_tf[keep][_stable_order(index._fwd_terms[keep])]
 
 
 def _language_code(language: str | None) -> int:
@@ -668,6 +668,17 @@ def _from_signature(signature: str) -> NormalisedText:
         kind, value = term[len(FACT_PREFIX) :].split(":", 1)
         facts.append(Fact(kind, value, value, -1, -1))
     return NormalisedText(tuple(words.split()), tuple(facts))
+
+
+def _stable_order(terms: np.ndarray) -> np.ndarray:
+    """``np.argsort(terms, kind="stable")`` for non-negative int32 term ids, twice as fast on
+    a million passages' 20M terms: numpy sorts 16-bit keys by radix but 32-bit ones by timsort,
+    so sort by the low 16 bits, then stably by the high 16 (a two-pass radix sort)."""
+    order = np.argsort((terms & 0xFFFF).astype(np.uint16), kind="stable")
+    if len(terms) and int(terms.max()) > 0xFFFF:
+        high = (terms[order] >> 16).astype(np.uint16)
+        order = order[np.argsort(high, kind="stable")]
+    return order
 
 
 def _trigrams(term: str) -> list[str]:
