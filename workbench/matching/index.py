@@ -70,16 +70,17 @@ def index_terms(text: NormalisedText) -> list[str]:
     return terms
 
 
-def _terms_and_names(
-    item: IndexItem, aliases: dict[str, str] | None
-) -> tuple[list[str], list[str]]:
-    """A passage's index terms and its names."""
+def _terms_and_signature(item: IndexItem, aliases: dict[str, str] | None) -> tuple[list[str], str]:
+    """A passage's index terms and its signature (see ``_signature``)."""
     _, text, language, anchor = item
     normalised = normalise(
         strip_post_furniture(text), language=language, anchor_date=anchor, aliases=aliases
     )
+    terms = index_terms(normalised)
     names = dict.fromkeys(f.value for f in normalised.facts if f.kind == "name")
-    return index_terms(normalised), list(names)
+    # index_terms puts the word tokens first and the fact terms after them
+    fact_terms = terms[len(normalised.tokens) :]
+    return terms, " ".join(normalised.tokens) + "\t" + " ".join(fact_terms) + "\t" + "|".join(names)
 
 
 @dataclass
@@ -114,17 +115,17 @@ class _ChunkVocab(dict[str, int]):
         return term_id
 
 
-def _term_chunk(passages: Iterable[tuple[list[str], list[str]]]) -> _TermChunk:
-    """A chunk from each passage's terms and names."""
+def _term_chunk(passages: Iterable[tuple[list[str], str]]) -> _TermChunk:
+    """A chunk from each passage's terms and signature."""
     vocab = _ChunkVocab()
     term_id = vocab.__getitem__
     ids: list[int] = []
     lengths: list[int] = []
     signatures: list[str] = []
-    for terms, names in passages:
+    for terms, signature in passages:
         ids.extend(map(term_id, terms))
         lengths.append(len(terms))
-        signatures.append(_signature(terms, names))
+        signatures.append(signature)
     return _TermChunk(
         list(vocab),
         np.array(ids, dtype=np.int32),
@@ -135,7 +136,7 @@ def _term_chunk(passages: Iterable[tuple[list[str], list[str]]]) -> _TermChunk:
 
 def _normalise_chunk(args: tuple[list[IndexItem], dict[str, str] | None]) -> _TermChunk:
     items, aliases = args
-    return _term_chunk(_terms_and_names(item, aliases) for item in items)
+    return _term_chunk(_terms_and_signature(item, aliases) for item in items)
 
 
 class LexicalIndex:
@@ -230,7 +231,8 @@ class LexicalIndex:
         passages = []
         for line in term_lines:
             terms, _, names = line.partition("\t")
-            passages.append((terms.split(), names.split("|")))
+            words = terms.split()
+            passages.append((words, _signature(words, names.split("|"))))
         self._append_terms(items, self._take_chunks([_term_chunk(passages)]))
 
     def _take_chunks(self, chunks: Iterable[_TermChunk]) -> _MappedTerms:
