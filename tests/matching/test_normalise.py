@@ -306,7 +306,7 @@ def test_a_k_written_on_the_number_is_thousands():
     ("text", "language", "expected", "not_expected"),
     [
         # the relative year belongs to the next sentence or to "year's"
-        ("The festival was held on 5 May. Last year, it drew many.", "en", "2025-05-05", "2024-05"),
+        ("The festival is held on 5 May. Last year, it drew many.", "en", "2025-05-05", "2024-05"),
         ("Sie kam am 3. Mai. Vergangenen Jahres war das anders.", "de", "2025-05-03", "2024-05"),
         ("In March, last year's winner returned.", "en", "2025-03", "2024-03"),
         # the verb "may" and the word "mar" are no months
@@ -357,3 +357,120 @@ def test_name_skeletons_map_transcriptions_away():
     ]:
         assert name_skeleton(german) == name_skeleton(english)
     assert name_skeleton("schmidt") != name_skeleton("smith")
+
+
+# --- what news copy from other outlets writes (an audit of 177 sentences found these) ------
+
+MARCH = date(2025, 3, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected", "not_expected"),
+    [
+        # a number like a year that counts something: a figure, not a year
+        ("Rund 2000 Menschen demonstrierten.", "de", "number:2000", "date:2000"),
+        (
+            "Das Gericht verhängte eine Geldstrafe von 2000 Euro.",
+            "de",
+            "amount:EUR:2000",
+            "date:2000",
+        ),
+        ("He was fined $2000.", "en", "amount:USD:2000", "date:2000"),
+        ("Bei dem Zulieferer fallen 1900 Stellen weg.", "de", "number:1900", "date:1900"),
+        ("Some 2000 protesters gathered.", "en", "number:2000", "date:2000"),
+        # ... and a year where a word asks for one, or nothing says it counts
+        ("Im Jahr 2000 Menschen zu zählen war schwer.", "de", "date:2000", "number:2000"),
+        ("2019 stieg die Zahl deutlich.", "de", "date:2019", "number:2019"),
+        ("2019 was a year of protests.", "en", "date:2019", "number:2019"),
+        # a decade is neither
+        ("Prices doubled in the 1990s.", "en", None, "date:1990"),
+        ("In den 1990er-Jahren verdoppelten sich die Preise.", "de", None, "date:1990"),
+    ],
+)
+def test_a_year_is_told_from_a_count(text, language, expected, not_expected):
+    found = keys(text, language=language, anchor_date=MARCH)
+    assert expected is None or expected in found
+    assert not_expected not in found
+    assert not any(k.startswith("number:1990") for k in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "key"),
+    [
+        # three digits after the language's decimal mark: a decimal in a measure
+        ("Die Rendite stieg auf 2,512 Prozent.", "de", "percent:2.512"),
+        ("The yield rose to 4.234%.", "en", "percent:4.234"),
+        ("The settlement is worth $1.125 billion.", "en", "amount:USD:1125000000"),
+        ("Der Euro kostete 1,085 US-Dollar.", "de", "amount:USD:1.085"),
+        # ... and grouping where the mark is the language's grouping mark
+        ("Der Konzern zahlte 1.500 Millionen Euro.", "de", "amount:EUR:1500000000"),
+        ("Prices rose 3,400% in a year.", "en", "percent:3400"),
+        ("rund 3.400 Stellen", "de", "number:3400"),
+        # the first figure of a range takes the unit written after the second
+        ("Die Kosten liegen bei 10 bis 12 Milliarden Euro.", "de", "amount:EUR:10000000000"),
+        ("Die Kosten liegen zwischen 10 und 12 Milliarden Euro.", "de", "amount:EUR:10000000000"),
+        ("The Fed set a range of 4.25-4.5%.", "en", "percent:4.25"),
+        ("It would cost $10-12 billion.", "en", "amount:USD:10000000000"),
+        ("Der Preis stieg von 49 auf 58 Euro.", "de", "amount:EUR:49"),
+        # ... but a change and the level it led to are no range
+        ("Die Zahl stieg um 16.000 auf 2,99 Millionen.", "de", "number:16000"),
+        ("Unemployment rose by 16,000 to 2.99 million.", "en", "number:16000"),
+        # other countries' dollars, British percent and millions
+        ("Die Übernahme kostet C$1.2 billion.", "de", "amount:CAD:1200000000"),
+        ("Qantas earned A$1.2bn.", "en", "amount:AUD:1200000000"),
+        ("Shares rose 3pc.", "en", "percent:3"),
+        ("The service has 1.5m users.", "en", "number:1500000"),
+        # counts written as words
+        ("Sieben Menschen kamen ums Leben.", "de", "number:7"),
+        ("Er wurde zu zwölf Jahren Haft verurteilt.", "de", "number:12"),
+        ("Three people were killed and 14 injured.", "en", "number:3"),
+        ("The party won forty-four seats.", "en", "number:44"),
+    ],
+)
+def test_figures_as_other_outlets_write_them(text, language, key):
+    assert key in keys(text, language=language, anchor_date=MARCH)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "not_expected"),
+    [
+        ("10 Milliarden Dollar für 19 Millionen Abonnenten", "de", "amount:USD:19000000"),
+        ("€2.5bn for 20 million vaccine doses", "en", "amount:EUR:20000000"),
+        ("The wall is 3.5m high.", "en", "number:3500000"),
+        ("Das Feuer brach gegen 22 Uhr aus.", "de", "number:22"),
+        ("Das Feuer brach um 21.45 Uhr aus.", "de", "number:21.45"),
+        ("The fire broke out at 9:30 a.m.", "en", "number:30"),
+        ("The fire broke out at 10pm.", "en", "number:10"),
+        ("Covid-19 cases rose.", "en", "number:19"),
+        ("Hinweise unter 030 123 456.", "de", "number:30123456"),
+        ("Hinweise unter 0621 174-4444.", "de", "number:174"),
+        ("Das Gericht verwies auf § 218 StGB.", "de", "number:218"),
+        ("Section 230 shields platforms.", "en", "number:230"),
+        ("The S&P 500 rose 0.5%.", "en", "number:500"),
+        ("Between 2 and 3 people and 5 percent", "en", "percent:3"),  # no range of percents
+        ("The score was 3 to 1 and 5 percent later", "en", "percent:1"),
+        ("Die Acht ist gefallen.", "de", "number:8"),  # a noun, not a count
+    ],
+)
+def test_what_is_no_figure_or_no_sum(text, language, not_expected):
+    assert not_expected not in keys(text, language=language, anchor_date=MARCH)
+
+
+def test_the_figures_of_a_table_stay_apart_of_a_phone_number():
+    assert {"number:0", "number:612", "number:792"} <= keys("MediaBox 0 0 612 792")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # in a March article a May told in the past is last May, one to come this May
+        ("Das Werk in Zwickau wurde im Mai geschlossen.", "de", "date:2024-05"),
+        ("The plant closed in May.", "en", "date:2024-05"),
+        ("Im Mai wird gewählt.", "de", "date:2025-05"),
+        ("The plant will close in May.", "en", "date:2025-05"),
+        ("The election is in May.", "en", "date:2025-05"),
+        ("He said in May he would go.", "en", "date:2025-05"),
+    ],
+)
+def test_a_month_without_a_year_follows_the_tense(text, language, expected):
+    assert expected in keys(text, language=language, anchor_date=MARCH)

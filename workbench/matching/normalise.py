@@ -745,6 +745,14 @@ _CURRENCY = {
     "yuan": "CNY",
     "renminbi": "CNY",
     "cny": "CNY",
+    # other countries' dollars, so that C$1.2bn is not taken for US$1.2bn
+    "c$": "CAD",
+    "ca$": "CAD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "hk$": "HKD",
+    "nz$": "NZD",
+    "s$": "SGD",
 }
 _SCALE = {
     "thousand": 3,
@@ -768,17 +776,20 @@ _SCALE = {
     "billionen": 12,
     "tn": 12,
 }
-_CUR_PRE = r"(?P<pre>US\$|\$|€|£|USD|EUR|GBP|CHF|JPY|CNY)"  # not ¥: yen or yuan
+# not ¥ (yen or yuan); "$" not after a letter: R$, Mex$ are no US dollars
+_CUR_PRE = (
+    r"(?P<pre>(?<![A-Za-z])(?:US|CA?|AU?|HK|NZ|S)\$|(?<![A-Za-z])\$|€|£|USD|EUR|GBP|CHF|JPY|CNY)"
+)
 # Digits grouped by "." or ","; by a no-break or thin space (Duden's "12 000", often from
 # "&nbsp;") or an apostrophe (Swiss "1'250"); by a plain space only outside a run of short
 # numbers ("0 612 792" in a table is three numbers; after a year, "2024 150 000" groups);
-# or not grouped.
+# or not grouped. A group opening with 0 is a phone number's ("030 123 456"), no figure.
 _GROUP_MARKS = "\u00a0\u202f\u2009'’"
 _GROUP_SPACES = " " + _GROUP_MARKS
 _NUM = (
     r"(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?"
     rf"|\d{{1,3}}(?:[{_GROUP_MARKS}]\d{{3}})+(?:[.,]\d+)?"
-    r"|(?<!\b\d )(?<!\b\d\d )(?<!\b\d\d\d )(?!0 )\d{1,3}(?: \d{3})+(?! \d)(?:[.,]\d+)?"
+    r"|(?<!\b\d )(?<!\b\d\d )(?<!\b\d\d\d )(?!0)\d{1,3}(?: \d{3})+(?! \d)(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)?)"
 )
 _SCALE_RE = (
@@ -789,11 +800,12 @@ _CUR_POST = (
     r"(?P<post>US-Dollars?|Dollars?|USD|Euros?|EUR|€|\$|Pfund|pounds?|GBP|(?:Schweizer\s+)?Franken"
     r"|Swiss\s+francs?|CHF|yen|JPY|yuan|renminbi|CNY)"
 )
-_PERCENT = r"(?P<pct>%|Prozent|percent|per\s+cent|pct)"
+_PERCENT = r"(?P<pct>%|Prozent|percent|per\s+cent|pct|(?-i:pc)(?!\w))"  # "3pc": British papers
 # "25 basis points" = "0,25 Prozentpunkte": a hundredth of a percentage point
 _BASIS_POINTS = r"(?P<bp>basis\s+points?|Basispunkten?|(?-i:bps?))(?!\w)"
+# Not a figure: a number in a name ("Covid-19", "F-35") or a decade ("1990s", "80er-Jahre").
 _NUMBER_RE = re.compile(
-    rf"(?:{_CUR_PRE}\s?)?(?<![\w.,]){_NUM}(?![.,]?\d)"
+    rf"(?:{_CUR_PRE}\s?)?(?<![\w.,])(?<![^\W\d_]-){_NUM}(?![.,]?\d)(?!['’]?s\b|er(?:n\b|-|\b))"
     rf"(?:(?:\s|-)?{_SCALE_RE})?(?:(?:\s|-)?{_CUR_POST}(?!\w))?"
     rf"(?:\s?(?:{_PERCENT}|{_BASIS_POINTS}))?",
     re.IGNORECASE,
@@ -804,13 +816,16 @@ _GROUP_SPACE_REMOVAL = str.maketrans("", "", _GROUP_SPACES)
 _GROUP_SPACE_RE = re.compile(f"[{_GROUP_SPACES}]")
 
 
-def parse_number(surface: str, language: str = "en") -> Decimal | None:
+def parse_number(surface: str, language: str = "en", measure: bool = False) -> Decimal | None:
     """Read a number written with either decimal mark.
 
     Two kinds of mark: the last one is the decimal mark. A mark repeated: digit grouping.
     One mark followed by exactly three digits after one to three digits ("3.400", "3,400"):
     grouping in both languages, since news writes 3.4 and not 3.400; otherwise a decimal
     mark ("3,4" in German, "3.4" in English). ``language`` breaks the tie for "0,500".
+    A ``measure`` (a percentage, a scaled figure or a price) is read with the language's
+    decimal mark even with three digits after it: markets copy writes "2,512 Prozent",
+    "$1.125 billion" and "1,085 US-Dollar"; "1.500 Millionen" and "3,400%" stay grouped.
     """
     surface = surface.translate(_GROUP_SPACE_REMOVAL)  # "12 000", "1'250": always grouping
     dots, commas = surface.count("."), surface.count(",")
@@ -821,7 +836,9 @@ def parse_number(surface: str, language: str = "en") -> Decimal | None:
     else:
         mark = "." if dots else ","
         head, tail = surface.split(mark)
-        grouping = len(tail) == 3 and (head != "0" or mark == ("." if language == "de" else ","))
+        grouping_mark = "." if language == "de" else ","
+        grouping = len(tail) == 3 and (head != "0" or mark == grouping_mark)
+        grouping = grouping and not (measure and mark != grouping_mark)
         decimal_mark = None if grouping else mark
     digits = surface
     for mark in ".,":
@@ -881,19 +898,99 @@ def _number_matches(
         pos = m.end()
 
 
+# Plural nouns that say what an English figure counts: "1.5m people" is no length,
+# "2000 people" no year, "20 million doses" no sum of the dollars before it.
+COUNT_NOUNS_EN = _words(
+    """
+    people persons jobs workers employees staff residents inhabitants protesters demonstrators
+    students pupils teachers doctors nurses patients cases deaths infections victims votes
+    voters ballots seats homes houses households families children adults troops soldiers
+    officers refugees migrants members users customers subscribers viewers listeners readers
+    visitors passengers participants signatures companies firms businesses shops stores schools
+    beds doses tests vaccinations units shares barrels tonnes tons vehicles cars flights
+    positions posts apartments flats animals lives years days hours
+    """
+)
+# A time of day is no figure: "gegen 22 Uhr", "14.30 Uhr", "9:30 a.m.", "10pm"
+_CLOCK_AFTER_RE = re.compile(r"(?::\d{2}(?!\d))?\s?(?:Uhr\b|[ap]\.\s?m\.)")
+_CLOCK_AFTER_EN_RE = re.compile(r"(?::\d{2}(?!\d))?\s?(?-i:[ap]m|[AP]M)\b")
+_CLOCK_HINT_RE = re.compile(r"\d(?::\d\d|\s?(?:Uhr|[ap]\.\s?m\.|[ap]m\b|[AP]M\b))")
+_CLOCK_BEFORE_RE = re.compile(r"(?<![\d.,:])\d{1,2}:$")
+_NEXT_WORDS_RE = re.compile(r"\s*([^\W\d_]+)(?:[\s-]+([^\W\d_]+))?")
+
+
+def _counts_what_follows(text: str, end: int, language: str) -> bool:
+    """Whether the words after a figure say what it counts: the next word, or in English the
+    one after it too ("20 million vaccine doses", "1.5m new users")."""
+    m = _NEXT_WORDS_RE.match(text, end, end + 60)
+    if m is None:
+        return False
+    first, second = m.groups()
+    if _names_a_count(first, language):
+        return True
+    return language == "en" and bool(second) and _names_a_count(second, language)
+
+
+# A phone number is no figure: "030 123 456", "0621 174-4444", "+49 30 1234567"
+_PHONE_RE = re.compile(r"(?<![\w.,+])(?:\+\d{1,3}[\s-]?(?:\(0\)\s?)?\d|\(?0\d)[\d\s/()-]{4,}\d")
+# Nor is a number that names a law's section, a page, a week or a model: "§ 218",
+# "Artikel 5 Absatz 2", "Section 230", "Kalenderwoche 12", "S&P 500", "Boeing 737"
+_REFERENCE_BEFORE_RE = re.compile(
+    r"(?:§§?|\b(?:Art\.|Artikel|Absatz|Abs\.|[Ss]ection|[Aa]rticle|[Pp]aragraph|Paragraf"
+    r"|Kalenderwoche|KW|No\.|Nr\.|Nummer|Seite|S\.|[Pp]ages?|Kapitel|[Cc]hapter|S&P|FTSE"
+    r"|DAX|Dax|Nasdaq|Boeing|Airbus\s+A|Flug|[Ff]light|[Rr]esolution))\s?$"
+)
+
+
+def _is_clock_time(text: str, start: int, num_end: int, language: str) -> bool:
+    if _CLOCK_AFTER_RE.match(text, num_end) or (
+        language == "en" and _CLOCK_AFTER_EN_RE.match(text, num_end)
+    ):
+        return True
+    return num_end - start == 2 and bool(_CLOCK_BEFORE_RE.search(text, max(0, start - 3), start))
+
+
+def _names_a_count(word: str, language: str) -> bool:
+    """Whether the word after a figure says what it counts: a German noun that is no name
+    ("19 Millionen Abonnenten", "2000 Menschen") or an English count noun."""
+    if not word or fold(word) in _STOPWORDS:
+        return False
+    if language == "de":
+        return word[0].isupper() and not word.isupper() and _looks_like_common_noun(word)
+    return word.lower() in COUNT_NOUNS_EN
+
+
 def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> list[Fact]:
     facts: list[Fact] = []
+    read: dict[int, _Reading] = {}  # how each fact's figure was read
     last_currency: tuple[str, int] | None = None
+    phones: list[tuple[int, int]] = []
+    clock = _CLOCK_HINT_RE.search(text) is not None  # one scan, not a test at every figure
     for m in _number_matches(text, taken):
         start, end = m.span()
-        if _overlaps(start, end, taken):
+        num_start = m.start("num")
+        if text.startswith("0", num_start) or text.startswith("+", num_start - 1):
+            phone = _PHONE_RE.match(text, num_start - text.startswith("+", num_start - 1))
+            if phone:
+                phones.append(phone.span())
+        if _overlaps(start, end, taken) or (phones and _overlaps(start, end, phones)):
+            continue
+        if _REFERENCE_BEFORE_RE.search(text, max(0, num_start - 14), num_start):
             continue
         num_language = _number_language(text, m.end("num"), language)
+        if clock and _is_clock_time(text, num_start, m.end("num"), num_language):
+            continue
         scale_word = (m.group("scale") or "").lower().rstrip(".")
         currency_word = " ".join((m.group("pre") or m.group("post") or "").lower().split())
         currency = _CURRENCY.get(currency_word)
         attached = scale_word and m.start("scale") == m.end("num")
-        if (scale_word == "m" or (scale_word == "k" and not attached)) and not currency:
+        millions = (  # "1.5m people": British papers' millions
+            scale_word == "m" and attached and num_language == "en"
+            and _counts_what_follows(text, end, "en")
+        )  # fmt: skip
+        if (scale_word == "m" and not millions or (scale_word == "k" and not attached)) and (
+            not currency
+        ):
             # "5 m" is more often metres than millions; "40K votes" is thousands
             scale_word = ""
             end = m.end("num")
@@ -902,13 +999,21 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
             exponent = 12  # eine Billion is a million million
         if m.group("bp"):
             exponent -= 2  # a basis point is 0.01 percentage points
-        value = _scaled_number(m.group("num"), num_language, exponent)
+        measure = bool(m.group("pct") or m.group("bp") or scale_word or currency)
+        value = _scaled_number(m.group("num"), num_language, exponent, measure)
         if value is None:
             continue
         if m.group("pct") or m.group("bp"):
             facts.append(Fact("percent", value, text[start:end], start, end))
+            read[len(facts) - 1] = _Reading(m.group("num"), num_language, exponent, None, True)
             continue
-        if currency is None and exponent and last_currency and start - last_currency[1] < 80:
+        if (
+            currency is None
+            and exponent
+            and last_currency
+            and start - last_currency[1] < 80
+            and not _counts_what_follows(text, end, num_language)
+        ):
             currency = last_currency[0]  # "100 Milliarden US-Dollar, genauer 97,4 Milliarden"
         if currency:
             last_currency = (currency, end)
@@ -916,15 +1021,79 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
         else:
             kind, val = "number", value
         end = end if m.group(0)[-1:].strip() else end - 1
+        read[len(facts)] = _Reading(m.group("num"), num_language, exponent, currency, False)
         facts.append(Fact(kind, val, text[start:end].strip(), start, end))
+    if len(read) > 1:
+        _share_range_units(text, facts, read)
     return facts + _number_word_facts(text, language, taken + [(f.start, f.end) for f in facts])
 
 
+class _Reading(NamedTuple):
+    """How a figure was read: its digits and their language, its scale, its currency and
+    whether it is a percentage."""
+
+    digits: str
+    language: str
+    exponent: int
+    currency: str | None
+    percent: bool
+
+
+# "10 bis 12 Prozent", "$10-12 billion", "von 49 auf 58 Euro", "between 4.25 and 4.5 percent"
+_RANGE_JOIN_RE = re.compile(
+    r"\s*(?:[-–—]|bis|to|(?P<auf>auf)|(?P<and>and|und))\s*(?:[$€£]|US\$|USD|EUR|GBP|CHF)?\s?",
+    re.IGNORECASE,
+)
+_BETWEEN_RE = re.compile(r"\b(?:between|zwischen)\s+(?:[$€£]|US\$)?\s?$", re.IGNORECASE)
+_FROM_RE = re.compile(r"\bvon\s+(?:[$€£]|US\$)?\s?$", re.IGNORECASE)
+# "stieg um 16.000 auf 2,99 Millionen", "rose by 3 to 58 euros": a change and a level
+_CHANGE_BY_RE = re.compile(r"\b(?:um|by)\s+(?:[$€£]|US\$)?\s?$", re.IGNORECASE)
+
+
+def _share_range_units(text: str, facts: list[Fact], read: dict[int, _Reading]) -> None:
+    """The first figure of a range takes the scale, currency and percent sign written only
+    after the second: in "10 bis 12 Milliarden Euro" both are billions of euros. "and" joins
+    a range only after "between" ("3 to 1 and 5 percent" is no range of percentages), "auf"
+    only after "von"; a change and the level it led to ("um 3 auf 58 Euro") are no range."""
+    for i in range(len(facts) - 1):
+        first, second = read.get(i), read.get(i + 1)
+        if first is None or second is None or first.percent:
+            continue
+        join = _RANGE_JOIN_RE.fullmatch(text, facts[i].end, facts[i + 1].start)
+        before = max(0, facts[i].start - 12)
+        if (
+            join is None
+            or (join.group("and") and not _BETWEEN_RE.search(text, before, facts[i].start))
+            or (join.group("auf") and not _FROM_RE.search(text, before, facts[i].start))
+            or _CHANGE_BY_RE.search(text, before, facts[i].start)
+        ):
+            continue
+        if second.exponent and not first.exponent and (parse_number(first.digits) or 0) >= 1000:
+            continue  # "von 80.000 bis 2 Millionen": the first is written out in full
+        if second.percent and not first.currency and not first.exponent:
+            value = _scaled_number(first.digits, first.language, second.exponent, True)
+            kind = "percent"
+        elif not second.percent and (
+            (second.exponent and not first.exponent) or (second.currency and not first.currency)
+        ):
+            exponent = first.exponent or second.exponent
+            currency = first.currency or second.currency
+            value = _scaled_number(first.digits, first.language, exponent, True)
+            kind = "amount" if currency else "number"
+            if value is not None and currency:
+                value = f"{currency}:{value}"
+        else:
+            continue
+        if value is not None:
+            facts[i] = facts[i]._replace(kind=kind, value=value)
+            read[i] = first._replace(percent=kind == "percent")
+
+
 @lru_cache(maxsize=65_536)
-def _scaled_number(digits: str, language: str, exponent: int) -> str | None:
+def _scaled_number(digits: str, language: str, exponent: int, measure: bool) -> str | None:
     """The number written ``digits`` times ten to ``exponent``, formatted; cached because
     figures recur and reading and formatting a Decimal costs more than the lookup."""
-    value = parse_number(digits, language)
+    value = parse_number(digits, language, measure)
     return None if value is None else format_number(value.scaleb(exponent))
 
 
@@ -994,6 +1163,74 @@ def _number_word_facts(text: str, language: str, taken: list[tuple[int, int]]) -
         else:
             kind, val = "number", format_number(value)
         facts.append(Fact(kind, val, m.group(0), start, end))
+    return facts
+
+
+# Counts written as words on their own: "drei Menschen", "seven years", "forty-four seats".
+# Each language's own words ("elf" is eleven only in German), from two on ("one", "ein" are
+# articles more often than figures), lower case or opening a sentence ("Sieben Menschen";
+# "die Acht" is no figure).
+_SPELLED_UNITS = {
+    "en": dict(
+        zip(
+            ["two", "three", "four", "five", "six", "seven", "eight", "nine"],
+            range(2, 10),
+            strict=True,
+        )
+    ),
+    "de": dict(
+        zip(
+            ["zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"],
+            range(2, 10),
+            strict=True,
+        )
+    ),
+}
+_SPELLED_UNITS["en"] |= {"ten": 10, "eleven": 11, "twelve": 12}
+_SPELLED_UNITS["de"] |= {"zehn": 10, "elf": 11, "zwölf": 12}
+_ENGLISH_TENS = dict(
+    zip(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"],
+        range(20, 100, 10),
+        strict=True,
+    )
+)
+SPELLED_NUMBER_WORDS = frozenset(_SPELLED_UNITS["en"]) | frozenset(_SPELLED_UNITS["de"])
+SPELLED_NUMBER_WORDS |= frozenset(_ENGLISH_TENS)
+_SPELLED_RE = {
+    "en": re.compile(
+        rf"(?<![\w-])(?:(?P<tens>{'|'.join(_ENGLISH_TENS)})(?:-(?P<unit>one|{'|'.join(_SPELLED_UNITS['en'])}))?"
+        rf"|(?P<word>{'|'.join(_SPELLED_UNITS['en'])}))(?![\w-])",
+        re.IGNORECASE,
+    ),
+    "de": re.compile(
+        rf"(?<![\w-])(?P<word>{'|'.join(_SPELLED_UNITS['de'])})(?![\w-])", re.IGNORECASE
+    ),
+}
+_SENTENCE_OPENING_RE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
+
+
+def _spelled_number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> list[Fact]:
+    facts: list[Fact] = []
+    language = "de" if language == "de" else "en"
+    for m in _SPELLED_RE[language].finditer(text):
+        start, end = m.span()
+        surface = m.group(0)
+        if _overlaps(start, end, taken):
+            continue
+        if not surface.islower() and not (
+            surface[0].isupper()
+            and surface[1:].islower()
+            and _SENTENCE_OPENING_RE.search(text, max(0, start - 3), start)
+        ):
+            continue
+        if m.re.groups > 1 and m.group("tens"):
+            value = _ENGLISH_TENS[m.group("tens").lower()]
+            unit = (m.group("unit") or "").lower()
+            value += 1 if unit == "one" else _SPELLED_UNITS["en"].get(unit, 0)
+        else:
+            value = _SPELLED_UNITS[language][m.group("word").lower()]
+        facts.append(Fact("number", str(value), surface, start, end))
     return facts
 
 
@@ -1079,7 +1316,8 @@ _DATE_ALTERNATIVES = (
     r"\b(?:(?:im|in|das|dem)\s+)?"
     r"(?P<rel>vorjahr|(?:letztes|vergangenes|voriges|nächstes)\s+jahr)\b",
     r"\b(?P<ago>vor\s+(?P<n>\w+)\s+jahren|(?P<n2>\d+|one|two|three|a)\s+years?\s+ago)\b",
-    r"(?<![\d.,])(?P<year>(?:19|20)\d{2})(?![\d.,]\d)",
+    # a year alone; not a decade ("1990s", "1990er-Jahre"), see also _bare_year_counts
+    r"(?<![\d.,])(?P<year>(?:19|20)\d{2})(?![\d.,]\d)(?!['’]?s\b|er(?:n\b|-|\b))",
 )
 _DATE_START = (
     r"\b(?=\d|jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|im\b|in\b|on\b|am\b"
@@ -1119,6 +1357,7 @@ _DATE_GROUPS = {
     f"alt{i}": tuple((k, k[: -len(f"_{i}")]) for k in _DATE_RE.groupindex if k.endswith(f"_{i}"))
     for i in range(len(_DATE_ALTERNATIVES))
 }
+_BARE_YEAR = f"alt{len(_DATE_ALTERNATIVES) - 1}"
 _DIGIT_RE = re.compile(r"\d")
 _PREFIX_RE = re.compile(_PREFIX, re.IGNORECASE)
 _DATEWORD_RE = re.compile(
@@ -1127,7 +1366,43 @@ _DATEWORD_RE = re.compile(
 _SMALL_NUMBERS = {"einem": 1, "one": 1, "a": 1, "zwei": 2, "two": 2, "drei": 3, "three": 3}
 
 
-def _date_facts(text: str, anchor: date | None, taken: list[tuple[int, int]]) -> list[Fact]:
+# What makes "2000" a figure, not a year: a currency before it, a unit after it ("2000 Euro",
+# "1900 Mio."), a word of estimate before it ("rund 2000", "some 2000") or, with no word
+# before it that asks for a year ("im Jahr", "seit", "in", "by"), a noun after it that says
+# what it counts ("2000 Menschen", "1900 jobs").
+_CURRENCY_BEFORE_RE = re.compile(r"(?:[$€£]|\b(?:USD|EUR|GBP|CHF))\s?$")
+_UNIT_AFTER_RE = re.compile(
+    rf"[\s-]?(?:{_SCALE_RE}|{_CUR_POST}(?!\w)|{_PERCENT}|{_BASIS_POINTS})", re.IGNORECASE
+)
+_ESTIMATE_BEFORE_RE = re.compile(
+    r"\b(?:rund|etwa|knapp|fast|circa|ca\.|mehr\s+als|weniger\s+als|bis\s+zu|mindestens"
+    r"|h[öo]chstens|gut|über|some|nearly|almost|more\s+than|fewer\s+than|less\s+than|up\s+to"
+    r"|roughly|approximately|at\s+least|at\s+most|an\s+estimated)\s+$",
+    re.IGNORECASE,
+)
+_YEAR_CUE_BEFORE_RE = re.compile(
+    r"\b(?:jahre?s?|years?|im|in|seit|since|bis|until|by|von|vom|from|ab|vor|nach|before"
+    r"|after|during|zwischen|between|und|and|oder|or|to|anfang|ende|mitte|early|late|mid"
+    r"|of|des|spring|summer|autumn|fall|winter|frühjahr|sommer|herbst|winter)\s+$|[-–/]$",
+    re.IGNORECASE,
+)
+
+
+def _bare_year_counts(text: str, start: int, end: int, language: str) -> bool:
+    """Whether a number like a year ("2000") is a figure in this text, not a year."""
+    before = text[max(0, start - 20) : start]
+    if _CURRENCY_BEFORE_RE.search(before) or _UNIT_AFTER_RE.match(text, end, end + 30):
+        return True
+    if _YEAR_CUE_BEFORE_RE.search(before):
+        return False
+    return bool(_ESTIMATE_BEFORE_RE.search(before)) or _counts_what_follows(
+        text, end, "de" if language == "de" else "en"
+    )
+
+
+def _date_facts(
+    text: str, anchor: date | None, taken: list[tuple[int, int]], language: str = "en"
+) -> list[Fact]:
     facts: list[Fact] = []
     if not (_DIGIT_RE.search(text) or _DATEWORD_RE.search(text)):
         return facts
@@ -1135,11 +1410,21 @@ def _date_facts(text: str, anchor: date | None, taken: list[tuple[int, int]]) ->
         start, end = m.span()
         if _overlaps(start, end, taken):
             continue
+        if m.lastgroup == _BARE_YEAR and _bare_year_counts(text, start, end, language):
+            continue
         groups = {short: m.group(name) for name, short in _DATE_GROUPS[m.lastgroup]}
         after_prefix = _PREFIX_RE.match(text, start, end).end()
         parts = _resolve_date(groups, anchor, prefixed=after_prefix > start)
         if parts is None:
             continue
+        if (
+            anchor is not None
+            and len(parts) > 1
+            and (parts[0], parts[1]) > (anchor.year, anchor.month)
+            and _month_of_nearest_year(groups)
+            and _told_in_past_tense(text, start, language)
+        ):
+            parts = (parts[0] - 1, *parts[1:])  # "wurde im Mai geschlossen": the May gone by
         taken.append((start, end))
         start = after_prefix  # "on June 21": keep "June 21"
         surface = text[start:end]
@@ -1303,6 +1588,49 @@ def _month_step(rel: str) -> int:
     if not rel or re.match(_PAST, rel, re.IGNORECASE):
         return -1
     return 1 if re.match(_NEXT, rel, re.IGNORECASE) else 0
+
+
+def _month_of_nearest_year(groups: dict[str, str | None]) -> bool:
+    """Whether the date is a month (and day) whose year _nearest_year chose."""
+    if not (groups.get("month") or groups.get("mnum")) or groups.get("year"):
+        return False
+    relative = ("rel", "yrel", "prevyear", "mrel", "prev_month", "ago", "yy")
+    return not any(groups.get(name) for name in relative)
+
+
+# What says a sentence tells of the past or of what is to come. Future first: "He said in May
+# he would go" is a May to come. Past: the auxiliaries, English "-ed" forms and German
+# participles ("geschlossen", "angekündigt", "festgenommen").
+_FUTURE_CUE_RE = {
+    "en": re.compile(
+        r"\b(?:will|would|shall|going\s+to|plans?|planned|expected|scheduled|due|set\s+to"
+        r"|next|upcoming|coming)\b",
+        re.IGNORECASE,
+    ),
+    "de": re.compile(
+        r"\b(?:wird|werden|soll|sollen|will|wollen|plant|planen|geplant|voraussichtlich"
+        r"|kommend\w*|nächst\w*|bevorstehend\w*|künftig\w*)\b",
+        re.IGNORECASE,
+    ),
+}
+_PAST_CUE_RE = {
+    "en": re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b"),
+    "de": re.compile(
+        r"\b(?:wurden?|waren|war|hatten?|gewesen|worden|[a-zäöüß]*ge[a-zäöüß]{3,}(?:t|en))\b"
+    ),
+}
+_SENTENCE_END_RE = re.compile(r"(?<!\d)[.!?](?=\s)")
+
+
+def _told_in_past_tense(text: str, position: int, language: str) -> bool:
+    """Whether the sentence around ``position`` is told in the past and not of the future."""
+    starts = [m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, position - 300), position)]
+    start = starts[-1] if starts else max(0, position - 300)
+    end_match = _SENTENCE_END_RE.search(text, position, position + 300)
+    sentence = text[start : end_match.start() if end_match else position + 300]
+    language = "de" if language == "de" else "en"
+    future, past = _FUTURE_CUE_RE[language], _PAST_CUE_RE[language]
+    return not future.search(sentence) and bool(past.search(sentence))
 
 
 def _nearest_year(month: int, anchor: date) -> int:
@@ -1595,9 +1923,13 @@ def normalise(
     if plain_heads and _no_alias_head(words, text, lowered, alias_heads):
         alias_heads = frozenset()  # no alias can start anywhere: skip the search for one
     taken: list[tuple[int, int]] = []
-    facts = _date_facts(text, anchor_date, taken)
+    facts = _date_facts(text, anchor_date, taken, language)
     facts += _number_facts(text, language, taken)
     taken += [(f.start, f.end) for f in facts if f.kind != "date"]
+    if not SPELLED_NUMBER_WORDS.isdisjoint(words):
+        spelled = _spelled_number_facts(text, language, taken)
+        facts += spelled
+        taken += [(f.start, f.end) for f in spelled]
     facts += _name_facts(text, language, alias_table, alias_pattern, alias_heads, taken)
     facts.sort(key=attrgetter("start", "kind"))
     cache = _WORD_TOKEN_CACHES.get(language)
