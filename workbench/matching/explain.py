@@ -4,10 +4,12 @@ the numbers or dates on which they disagree (the fact-checker's "same story, oth
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Literal
 
-from workbench.matching.normalise import Fact, NormalisedText, name_skeleton
+from workbench.matching.normalise import Fact, NormalisedText, fold, name_skeleton
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,40 @@ class Match:
 MIN_SHARED_WORDS_FOR_MISMATCH = 3
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that come with any figure or any news report, whatever the story: scale, currency
+# and percent words, calendar words and reporting verbs. Two passages that share "billion",
+# "euro" and "announced" need not be about the same event, so these do not count towards
+# the same-story gate (they still show among the matched words). Written as the tokens
+# ``normalise.word_tokens`` makes of them: English and German stems ("milliard",
+# "dezemb", "woch") and the English words German ones are bridged to ("billion").
+# Place, unit and topic words ("Germany", "tonnes", "election") say what a story is about
+# and are not here.
+GENERIC_NEWS_WORDS = _words(
+    """
+    thousand tausend hundred hundr hundert dozen dutzend million millio mio mn milliard mrd
+    billion billio bn trillion
+
+    percent percentag prozent point punkt prozentpunkt basi basispunkt cent dollar euro
+    pound pfund franc frank yen yuan
+
+    year jahr annual jaehrlich jahrlich vorjahr fiscal geschaeftsjahr geschaftsjahr halbjahr
+    half quarter quartal month monat week woch day dai tag tage today heut yesterday gest
+    january february march april may jun july august september october november december
+    januar februar maerz marz mai juni juli septemb oktob novemb dezemb
+    monday tuesday wednesday thursday friday saturday sunday
+    montag dienstag mittwoch donnerstag freitag samstag sonntag
+
+    told tell report bericht berichtet meldet gemeldet statement mitteilung announc
+    announcement teilt mitteilt mitgeteilt sagt erklaert erklart spokesperson spokesman
+    spokeswoman sprech sprecheri official show figur zahl angab
+    """
+)
+
+
 def explain(claim: NormalisedText, evidence: NormalisedText) -> tuple[dict, list[Mismatch]]:
     """``matched`` (names, numbers, dates, words) and ``mismatches`` between two texts."""
     names = _shared_names(claim.facts, evidence.facts)
@@ -50,15 +86,26 @@ def explain(claim: NormalisedText, evidence: NormalisedText) -> tuple[dict, list
         "words": words,
     }
     mismatches: list[Mismatch] = []
-    if names or len(words) >= MIN_SHARED_WORDS_FOR_MISMATCH:
+    if _same_story(names, words):
         mismatches += _number_mismatches(claim_numbers, evidence_numbers)
         mismatches += _date_mismatches(claim_dates, evidence_dates)
     return matched, mismatches
 
 
+def _same_story(names: list[str], words: list[str]) -> bool:
+    """Whether two passages look like the same story: a shared name, or enough shared words,
+    leaving out those that any story has ("million", "percent", "year"; a weekday or month
+    read as a name, "Thursday", is no more telling)."""
+    if any(not set(name.split()) <= GENERIC_NEWS_WORDS for name in names):
+        return True
+    story_words = [w for w in words if w not in GENERIC_NEWS_WORDS]
+    return len(story_words) >= MIN_SHARED_WORDS_FOR_MISMATCH
+
+
 def _shared_names(claim: tuple[Fact, ...], evidence: tuple[Fact, ...]) -> list[str]:
     """The claim's names that the evidence names too, in full or in part ("Musk" and "Elon
-    Musk"), spelt alike or transcribed differently ("Sacharowa" and "Zakharova")."""
+    Musk"), spelt alike or transcribed differently ("Sacharowa" and "Zakharova"), or as an
+    acronym on one side and spelt out on the other ("SNB" and "Swiss National Bank")."""
     evidence_names = [_name_keys(f.value) for f in evidence if f.kind == "name"]
     shared = []
     for fact in claim:
@@ -67,6 +114,7 @@ def _shared_names(claim: tuple[Fact, ...], evidence: tuple[Fact, ...]) -> list[s
         words = _name_keys(fact.value)
         if any(words <= other or other <= words for other in evidence_names):
             shared.append(fact.value)
+    shared += _acronym_names(claim, evidence)
     return list(dict.fromkeys(shared))
 
 
@@ -83,6 +131,85 @@ def _name_keys(name: str) -> frozenset[str]:
         ending = "i" if last in "iyj" else last if last in "aeouäöü" else ""
         keys.add(f"{skeleton}:{ending}")
     return frozenset(keys)
+
+
+# --- acronyms ---------------------------------------------------------------------------
+
+# Words an acronym leaves out: the CDC are the "Centers for Disease Control and Prevention".
+# Name values are folded, so "für" is "fuer".
+_ACRONYM_SKIPS = _words("of and for the der die das des und für fuer")
+
+# Between two names that one long name was cut into: a space, a short word and a space
+# (" for ", " and the "); the name extractor cuts runs of capitalised words at the small
+# words an institution's name has inside it. A comma or dash (shorter) or a phrase
+# (longer) separates names, not parts of one.
+_NAME_GAP = range(4, len(" and the ") + 1)
+
+
+def _acronym_names(claim: tuple[Fact, ...], evidence: tuple[Fact, ...]) -> list[str]:
+    """The claim's names that the evidence writes as an acronym of them, or that the claim
+    writes as an acronym of an evidence name: "SNB" and "Swiss National Bank"."""
+    claim_acronyms = {_acronym(f): f.value for f in claim if f.kind == "name"}
+    evidence_acronyms = {_acronym(f) for f in evidence if f.kind == "name"}
+    claim_acronyms.pop(None, None)
+    evidence_acronyms.discard(None)
+    shared = []
+    if evidence_acronyms:
+        shared += [name for name, initials in _spelled_out(claim) if initials in evidence_acronyms]
+    if claim_acronyms:
+        spelled = {initials for _, initials in _spelled_out(evidence)}
+        shared += [name for acronym, name in claim_acronyms.items() if acronym in spelled]
+    return shared
+
+
+def _acronym(fact: Fact) -> str | None:
+    """A one-word name written in capitals ("SNB", "NASA", "ÖBB" -> "obb"), as lower-case
+    letters; ``None`` for other names. Only the surface tells an acronym from a word: a
+    passage read back from the index keeps only the folded value ("snb"), so its acronyms
+    are not seen."""
+    letters = fact.surface.replace(".", "")
+    if " " in fact.value or len(letters) < 2 or not (letters.isalpha() and letters.isupper()):
+        return None
+    return "".join(fold(letter)[0] for letter in letters)
+
+
+def _spelled_out(facts: tuple[Fact, ...]) -> Iterator[tuple[str, str]]:
+    """Names an acronym may stand for, with their initials: each name ("Swiss National Bank",
+    "snb") and, when they have three initials or more, runs of names that follow one another
+    across a small word ("Centers" "Disease Control": "cdc"). Two initials from two names
+    are too likely to meet an unrelated acronym by chance."""
+    for chain in _name_chains(facts):
+        for first in range(len(chain)):
+            for last in range(first, len(chain)):
+                name = " ".join(f.value for f in chain[first : last + 1])
+                words = name.replace("-", " ").split()
+                initials = "".join(w[0] for w in words if w not in _ACRONYM_SKIPS)
+                if len(initials) >= 2 and (first == last or len(initials) >= 3):
+                    yield name, initials
+
+
+def _name_chains(facts: tuple[Fact, ...]) -> list[list[Fact]]:
+    """Names in text order, grouped where one follows the other across a small word and no
+    other fact lies between. Names read back from the index have no positions but keep
+    their order: those are taken as one chain."""
+    chains: list[list[Fact]] = []
+    previous: Fact | None = None
+    for fact in sorted(facts, key=lambda f: f.start):
+        if fact.kind == "name":
+            if previous is not None and _follows(previous, fact):
+                chains[-1].append(fact)
+            else:
+                chains.append([fact])
+        previous = fact
+    return chains
+
+
+def _follows(previous: Fact, fact: Fact) -> bool:
+    if previous.kind != "name":
+        return False
+    if previous.start < 0 and fact.start < 0:
+        return True
+    return fact.start - previous.end in _NAME_GAP
 
 
 # --- numbers ----------------------------------------------------------------------------
@@ -122,16 +249,36 @@ def _number_mismatches(claim: list[Fact], evidence: list[Fact]) -> list[Mismatch
     lone_evidence = [e for e in evidence if not any(_same_number(e, c) for c in claim)]
     mismatches = []
     for c in lone_claim:
-        value = _split(c)[1]
-        near = [
-            e
-            for e in lone_evidence
-            if _comparable(c, e) and value > 0 and 0.1 <= _split(e)[1] / value <= 10
-        ]
+        near = [e for e in lone_evidence if _comparable(c, e) and _within_reach(c, e)]
         if near:
-            closest = min(near, key=lambda e: abs(math.log(_split(e)[1] / value)))
+            closest = min(near, key=lambda e: _distance(c, e))
             mismatches.append(Mismatch("number", c.value, closest.value))
     return mismatches
+
+
+def _within_reach(claim: Fact, evidence: Fact) -> bool:
+    """Whether an evidence figure may be the one the claim gives otherwise. Any percentage
+    may: a rate of 10.7% and one of 1.0% are one quantity on one scale, ten times apart.
+    Other figures are compared within a factor of ten: 44 deaths and 2,000 homes are
+    different counts, not one count got wrong."""
+    if claim.kind == "percent":
+        return True
+    value = _split(claim)[1]
+    return value > 0 and 0.1 <= _split(evidence)[1] / value <= 10
+
+
+def _distance(claim: Fact, evidence: Fact) -> tuple[Decimal | float, Decimal]:
+    """How far an evidence figure is from the claim's, the nearest being the one flagged.
+    Percentages by the difference in points, read exactly from their decimal values: a
+    claimed 0.5% is nearer 0.25% (a quarter point) than 1.0% (half a point), though both
+    are a factor of two away. At an equal difference the larger figure is nearer: it is
+    the smaller change relative to the claim (0.75 is 1.5 times 0.5, 0.25 half of it), so
+    the tie goes the way the ratio rule for other figures would take it. Other figures by
+    their ratio. (All candidates are of the claim's kind, so the keys compare.)"""
+    if claim.kind == "percent":
+        value = Decimal(evidence.value)
+        return abs(value - Decimal(claim.value)), -value
+    return abs(math.log(_split(evidence)[1] / _split(claim)[1])), Decimal(0)
 
 
 # --- dates ------------------------------------------------------------------------------
