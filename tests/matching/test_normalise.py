@@ -474,3 +474,22 @@ def test_the_figures_of_a_table_stay_apart_of_a_phone_number():
 )
 def test_a_month_without_a_year_follows_the_tense(text, language, expected):
     assert expected in keys(text, language=language, anchor_date=MARCH)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected", "not_expected"),
+    [
+        ("In der Saison 2023/24 gewann Leverkusen.", "de", {"date:2023", "date:2024"}, "number:24"),
+        ("In the 2022-23 season Arsenal finished second.", "en", {"date:2023"}, "number:23"),
+        ("The report, dated 2024-03, shows growth.", "en", {"date:2024-03"}, "number:3"),
+        ("He was arrested on 12/03/2024.", "en", {"date:2024"}, "number:12"),
+        ("Am 12.03. wurde der Mann festgenommen.", "de", {"date:2025-03-12"}, "number:12.03"),
+        ("Der Unfall ereignete sich am 03.03.25 in Kassel.", "de", {"date:2025-03-03"}, "number:3"),
+        ("Am 24. 12. 2024 blieb der Markt geschlossen.", "de", {"date:2024-12-24"}, "number:24"),
+        # a decimal at the end of a sentence is no German date without a year
+        ("The rate rose to 2.5. Then it fell.", "en", {"number:2.5"}, "date:2025-05-02"),
+    ],
+)
+def test_dates_written_with_digits_only(text, language, expected, not_expected):
+    found = keys(text, language=language, anchor_date=MARCH)
+    assert expected <= found and not_expected not in found

@@ -912,9 +912,7 @@ COUNT_NOUNS_EN = _words(
     """
 )
 # A time of day is no figure: "gegen 22 Uhr", "14.30 Uhr", "9:30 a.m.", "10pm"
-_CLOCK_AFTER_RE = re.compile(r"(?::\d{2}(?!\d))?\s?(?:Uhr\b|[ap]\.\s?m\.)")
-_CLOCK_AFTER_EN_RE = re.compile(r"(?::\d{2}(?!\d))?\s?(?-i:[ap]m|[AP]M)\b")
-_CLOCK_HINT_RE = re.compile(r"\d(?::\d\d|\s?(?:Uhr|[ap]\.\s?m\.|[ap]m\b|[AP]M\b))")
+_CLOCK_AFTER_RE = re.compile(r"(?::\d{2}(?!\d))?\s?(?:Uhr\b|[ap]\.\s?m\.|(?:[ap]m|[AP]M)\b)")
 _CLOCK_BEFORE_RE = re.compile(r"(?<![\d.,:])\d{1,2}:$")
 _NEXT_WORDS_RE = re.compile(r"\s*([^\W\d_]+)(?:[\s-]+([^\W\d_]+))?")
 
@@ -935,19 +933,68 @@ def _counts_what_follows(text: str, end: int, language: str) -> bool:
 _PHONE_RE = re.compile(r"(?<![\w.,+])(?:\+\d{1,3}[\s-]?(?:\(0\)\s?)?\d|\(?0\d)[\d\s/()-]{4,}\d")
 # Nor is a number that names a law's section, a page, a week or a model: "§ 218",
 # "Artikel 5 Absatz 2", "Section 230", "Kalenderwoche 12", "S&P 500", "Boeing 737"
-_REFERENCE_BEFORE_RE = re.compile(
-    r"(?:§§?|\b(?:Art\.|Artikel|Absatz|Abs\.|[Ss]ection|[Aa]rticle|[Pp]aragraph|Paragraf"
-    r"|Kalenderwoche|KW|No\.|Nr\.|Nummer|Seite|S\.|[Pp]ages?|Kapitel|[Cc]hapter|S&P|FTSE"
-    r"|DAX|Dax|Nasdaq|Boeing|Airbus\s+A|Flug|[Ff]light|[Rr]esolution))\s?$"
+_REFERENCE_WORDS = frozenset(
+    [
+        "§",
+        "§§",
+        "Art.",
+        "Artikel",
+        "Absatz",
+        "Abs.",
+        "Section",
+        "section",
+        "Article",
+        "article",
+        "Paragraph",
+        "paragraph",
+        "Paragraf",
+        "Kalenderwoche",
+        "KW",
+        "No.",
+        "Nr.",
+        "Nummer",
+        "Seite",
+        "S.",
+        "Page",
+        "page",
+        "Pages",
+        "pages",
+        "Kapitel",
+        "Chapter",
+        "chapter",
+        "S&P",
+        "FTSE",
+        "DAX",
+        "Dax",
+        "Nasdaq",
+        "Boeing",
+        "Flug",
+        "Flight",
+        "flight",
+        "Resolution",
+        "resolution",
+    ]
 )
 
 
-def _is_clock_time(text: str, start: int, num_end: int, language: str) -> bool:
-    if _CLOCK_AFTER_RE.match(text, num_end) or (
-        language == "en" and _CLOCK_AFTER_EN_RE.match(text, num_end)
-    ):
+def _names_a_reference(text: str, num_start: int) -> bool:
+    """Whether the word just before a number makes it a reference, not a figure (a word
+    looked up, not a pattern of every such word tried at every figure)."""
+    before = text[max(0, num_start - 15) : num_start]
+    if before.endswith("§"):
         return True
-    return num_end - start == 2 and bool(_CLOCK_BEFORE_RE.search(text, max(0, start - 3), start))
+    words = before.split()
+    return bool(words) and before[-1:].isspace() and words[-1] in _REFERENCE_WORDS
+
+
+def _is_clock_time(text: str, start: int, num_end: int) -> bool:
+    if _CLOCK_AFTER_RE.match(text, num_end):
+        return True
+    return (  # the minutes of "22:15"
+        text.startswith(":", start - 1)
+        and num_end - start == 2
+        and bool(_CLOCK_BEFORE_RE.search(text, max(0, start - 3), start))
+    )
 
 
 def _names_a_count(word: str, language: str) -> bool:
@@ -965,25 +1012,24 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
     read: dict[int, _Reading] = {}  # how each fact's figure was read
     last_currency: tuple[str, int] | None = None
     phones: list[tuple[int, int]] = []
-    clock = _CLOCK_HINT_RE.search(text) is not None  # one scan, not a test at every figure
     for m in _number_matches(text, taken):
         start, end = m.span()
-        num_start = m.start("num")
+        num, pre, post, scale, pct, bp = m.group("num", "pre", "post", "scale", "pct", "bp")
+        num_start, num_end = m.span("num")
         if text.startswith("0", num_start) or text.startswith("+", num_start - 1):
             phone = _PHONE_RE.match(text, num_start - text.startswith("+", num_start - 1))
             if phone:
                 phones.append(phone.span())
         if _overlaps(start, end, taken) or (phones and _overlaps(start, end, phones)):
             continue
-        if _REFERENCE_BEFORE_RE.search(text, max(0, num_start - 14), num_start):
+        if _names_a_reference(text, num_start):
             continue
-        num_language = _number_language(text, m.end("num"), language)
-        if clock and _is_clock_time(text, num_start, m.end("num"), num_language):
+        num_language = _number_language(text, num_end, language)
+        if _is_clock_time(text, num_start, num_end):
             continue
-        scale_word = (m.group("scale") or "").lower().rstrip(".")
-        currency_word = " ".join((m.group("pre") or m.group("post") or "").lower().split())
-        currency = _CURRENCY.get(currency_word)
-        attached = scale_word and m.start("scale") == m.end("num")
+        scale_word = scale.lower().rstrip(".") if scale else ""
+        currency = _CURRENCY.get(" ".join((pre or post).lower().split())) if pre or post else None
+        attached = scale_word and m.start("scale") == num_end
         millions = (  # "1.5m people": British papers' millions
             scale_word == "m" and attached and num_language == "en"
             and _counts_what_follows(text, end, "en")
@@ -993,19 +1039,19 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
         ):
             # "5 m" is more often metres than millions; "40K votes" is thousands
             scale_word = ""
-            end = m.end("num")
+            end = num_end
         exponent = _SCALE.get(scale_word, 0)
-        if scale_word == "billion" and num_language == "de" and not m.group("pre"):
+        if scale_word == "billion" and num_language == "de" and not pre:
             exponent = 12  # eine Billion is a million million
-        if m.group("bp"):
+        if bp:
             exponent -= 2  # a basis point is 0.01 percentage points
-        measure = bool(m.group("pct") or m.group("bp") or scale_word or currency)
-        value = _scaled_number(m.group("num"), num_language, exponent, measure)
+        measure = bool(pct or bp or scale_word or currency)
+        value = _scaled_number(num, num_language, exponent, measure)
         if value is None:
             continue
-        if m.group("pct") or m.group("bp"):
+        if pct or bp:
             facts.append(Fact("percent", value, text[start:end], start, end))
-            read[len(facts) - 1] = _Reading(m.group("num"), num_language, exponent, None, True)
+            read[len(facts) - 1] = _Reading(num, num_language, exponent, None, True)
             continue
         if (
             currency is None
@@ -1020,8 +1066,8 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
             kind, val = "amount", f"{currency}:{value}"
         else:
             kind, val = "number", value
-        end = end if m.group(0)[-1:].strip() else end - 1
-        read[len(facts)] = _Reading(m.group("num"), num_language, exponent, currency, False)
+        end = end if text[end - 1 : end].strip() else end - 1
+        read[len(facts)] = _Reading(num, num_language, exponent, currency, False)
         facts.append(Fact(kind, val, text[start:end].strip(), start, end))
     if len(read) > 1:
         _share_range_units(text, facts, read)
@@ -1058,6 +1104,8 @@ def _share_range_units(text: str, facts: list[Fact], read: dict[int, _Reading]) 
     for i in range(len(facts) - 1):
         first, second = read.get(i), read.get(i + 1)
         if first is None or second is None or first.percent:
+            continue
+        if facts[i + 1].start - facts[i].end > 12:  # longer than " bis zu US$ "
             continue
         join = _RANGE_JOIN_RE.fullmatch(text, facts[i].end, facts[i + 1].start)
         before = max(0, facts[i].start - 12)
@@ -1296,7 +1344,7 @@ _OF_RELATIVE_YEAR = (
 # Alternatives in order of specificity: at one position the first that matches wins.
 _DATE_ALTERNATIVES = (
     r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b",
-    rf"\b{_DAY}\.(?P<mnum>\d{{1,2}})\.{_YEAR}\b",
+    rf"\b{_DAY}\.\s?(?P<mnum>\d{{1,2}})\.\s?{_YEAR}\b",
     rf"\b{_PREFIX}{_DAY}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s*,?\s+{_YEAR}\b",
     rf"\b{_PREFIX}{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\s*,?\s+{_YEAR}\b",
     rf"\b{_PREFIX}{_MONTH}\s+(?:of\s+)?{_YEAR}\b",
@@ -1316,6 +1364,14 @@ _DATE_ALTERNATIVES = (
     r"\b(?:(?:im|in|das|dem)\s+)?"
     r"(?P<rel>vorjahr|(?:letztes|vergangenes|voriges|nächstes)\s+jahr)\b",
     r"\b(?P<ago>vor\s+(?P<n>\w+)\s+jahren|(?P<n2>\d+|one|two|three|a)\s+years?\s+ago)\b",
+    # a season ("2023/24", "2022-23") or a month in ISO form ("2024-03")
+    r"\b(?P<year>(?:19|20)\d{2})(?P<sep>[/–-])(?P<second>\d{2})(?![\d/–-]|[.,]\d)",
+    # "12/03/2024": day and month in an order no one can tell, the year for sure
+    r"\b\d{1,2}/\d{1,2}/(?P<year>(?:19|20)\d{2})\b",
+    # "am 12.03.", "vom 3.4.25": German dates with a short year or none, after a word that
+    # asks for a date (without one, "2.5." ending a sentence is a decimal)
+    r"(?:(?<=am )|(?<=vom )|(?<=zum )|(?<=bis )|(?<=seit )|(?<=ab )|(?<=dem )|(?<=den )|(?<=\())"
+    r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<yy>\d{2}(?!\d))?",
     # a year alone; not a decade ("1990s", "1990er-Jahre"), see also _bare_year_counts
     r"(?<![\d.,])(?P<year>(?:19|20)\d{2})(?![\d.,]\d)(?!['’]?s\b|er(?:n\b|-|\b))",
 )
@@ -1344,9 +1400,11 @@ def _date_pattern(alternatives: Iterable[int]) -> re.Pattern[str]:
 _DATE_RE = _date_pattern(range(len(_DATE_ALTERNATIVES)))
 # Where a word starts with a digit only the alternatives that can open with one can match
 # there; elsewhere only the others. Same order, same groups: the same match, found sooner.
-_DIGIT_ALTERNATIVES = (0, 1, 2, 7, 8, 14, 15)
+_DIGIT_ALTERNATIVES = (0, 1, 2, 7, 8, 14, 15, 16, 17, 18)
 _DATE_AT_DIGIT_RE = _date_pattern(_DIGIT_ALTERNATIVES)
-_DATE_AT_WORD_RE = _date_pattern(i for i in range(len(_DATE_ALTERNATIVES)) if i not in (0, 1, 15))
+_DATE_AT_WORD_RE = _date_pattern(
+    i for i in range(len(_DATE_ALTERNATIVES)) if i not in (0, 1, 15, 16, 17, 18)
+)
 # Start words that open one alternative only: "a", "vor" ... years ago; "das", "dem" Vorjahr.
 _YEARS_AGO_RE, _PREVIOUS_YEAR_RE = _date_pattern([14]), _date_pattern([13])
 _DATE_AT_START_WORD = {"a": _YEARS_AGO_RE, "one": _YEARS_AGO_RE, "two": _YEARS_AGO_RE}
@@ -1428,6 +1486,9 @@ def _date_facts(
         taken.append((start, end))
         start = after_prefix  # "on June 21": keep "June 21"
         surface = text[start:end]
+        second = groups.get("second")
+        if second and len(parts) == 1 and int(second) == (parts[0] + 1) % 100:
+            facts.append(Fact("date", str(parts[0] + 1), surface, start, end))  # "2023/24"
         for depth in range(len(parts), 0, -1):
             value = "-".join(
                 f"{p:04d}" if i == 0 else f"{p:02d}" for i, p in enumerate(parts[:depth])
@@ -1535,7 +1596,15 @@ def _resolve_date(
     if day is not None and not 1 <= day <= 31:
         return None
     rel = (groups.get("rel") or "").lower()
-    if groups.get("year"):
+    if groups.get("second"):  # "2024-03" is March; a season is told apart in _date_facts
+        second = int(groups["second"])
+        is_month = groups.get("sep") == "-" and 1 <= second <= 12
+        if is_month and second != (int(groups["year"]) + 1) % 100:
+            return (int(groups["year"]), second)
+        return (int(groups["year"]),)
+    if groups.get("yy"):
+        year = 2000 + int(groups["yy"])
+    elif groups.get("year"):
         year = int(groups["year"])
     elif anchor is None:
         return None
