@@ -1087,7 +1087,7 @@ class _Reading(NamedTuple):
 
 # "10 bis 12 Prozent", "$10-12 billion", "von 49 auf 58 Euro", "between 4.25 and 4.5 percent"
 _RANGE_JOIN_RE = re.compile(
-    r"\s*(?:[-–—]|bis|to|(?P<auf>auf)|(?P<and>and|und))\s*(?:[$€£]|US\$|USD|EUR|GBP|CHF)?\s?",
+    r"\s*(?:[-–—]|bis|(?P<to>to|(?P<auf>auf))|(?P<and>and|und))\s*(?:[$€£]|US\$|USD|EUR|GBP|CHF)?\s?",
     re.IGNORECASE,
 )
 _BETWEEN_RE = re.compile(r"\b(?:between|zwischen)\s+(?:[$€£]|US\$)?\s?$", re.IGNORECASE)
@@ -1113,7 +1113,7 @@ def _share_range_units(text: str, facts: list[Fact], read: dict[int, _Reading]) 
             join is None
             or (join.group("and") and not _BETWEEN_RE.search(text, before, facts[i].start))
             or (join.group("auf") and not _FROM_RE.search(text, before, facts[i].start))
-            or _CHANGE_BY_RE.search(text, before, facts[i].start)
+            or (join.group("to") and _CHANGE_BY_RE.search(text, before, facts[i].start))
         ):
             continue
         if second.exponent and not first.exponent and (parse_number(first.digits) or 0) >= 1000:
@@ -1480,6 +1480,7 @@ def _date_facts(
             and len(parts) > 1
             and (parts[0], parts[1]) > (anchor.year, anchor.month)
             and _month_of_nearest_year(groups)
+            and not _POINTS_AHEAD_RE.search(text, max(0, start - 12), after_prefix)
             and _told_in_past_tense(text, start, language)
         ):
             parts = (parts[0] - 1, *parts[1:])  # "wurde im Mai geschlossen": the May gone by
@@ -1688,6 +1689,11 @@ _PAST_CUE_RE = {
         r"\b(?:wurden?|waren|war|hatten?|gewesen|worden|[a-zäöüß]*ge[a-zäöüß]{3,}(?:t|en))\b"
     ),
 }
+# "vertagt auf den 15. April", "adjourned until April 15": a date ahead, whatever the tense
+_POINTS_AHEAD_RE = re.compile(
+    r"\b(?:auf\s+den|bis(?:\s+zum)?|zum|ab|until|till|to|from|starting|effective)\s+$",
+    re.IGNORECASE,
+)
 _SENTENCE_END_RE = re.compile(r"(?<!\d)[.!?](?=\s)")
 
 
