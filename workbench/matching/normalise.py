@@ -8,6 +8,7 @@ canonical form, so that "97,4 Milliarden US-Dollar" and "$97.4 billion" agree.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -236,21 +237,14 @@ heimlich: secret
 enthüllung: revelation
 deutsch|deutsche|deutschen|deutscher|deutsches: german
 bund|bundes: federal
-niederländisch|niederländische|niederländischen: dutch
-dänisch|dänische|dänischen: danish
-österreichisch|österreichische|österreichischen: austrian
-französisch|französische|französischen: french
-italienisch|italienische|italienischen|italiener: italian
-spanisch|spanische|spanischen: spanish
-britisch|britische|britischen|briten: british
-amerikanisch|amerikanische|amerikanischen|amerikaner: american
-chinesisch|chinesische|chinesischen: chinese
-russisch|russische|russischen: russian
+italiener: italian
+briten: british
+amerikaner: american
 norden|nord|norddeutschland: north northern
 süden|süd|süddeutschland: south southern
 westen|westlich|westlichen|westdeutschland: west western
 osten|östlich|östlichen|ostdeutschland: east eastern
-schweizer|schweizerische|schweizerischen: swiss
+schweizer: swiss
 inflation|inflationsrate|teuerung|teuerungsrate: inflation
 verbraucherpreise: consumer prices
 wirtschaft|konjunktur: economy
@@ -396,19 +390,646 @@ punkte|punkten: points
 mitteilen|mitgeteilt|mitteilte|teilte: said announced
 ankündigen|angekündigt|kündigte: announce announced
 betroffen: affected
+montag|montags: monday
+dienstag|dienstags: tuesday
+mittwoch|mittwochs: wednesday
+donnerstag|donnerstags: thursday
+freitag|freitags: friday
+samstag|samstags|sonnabend: saturday
+sonntag|sonntags: sunday
+april: april
+august: august
+september: september
+november: november
+wochenende: weekend
+morgen: tomorrow
+vormittag: morning
+abend|abends: evening
+nacht|nächte|nachts: night
+jahrzehnt|jahrzehnte|jahrzehnten: decade
+jahrhundert|jahrhunderts: century
+halbjahr|halbjahres: half year
+hälfte|halb|halbe|halben: half
+geschäftsjahr|geschäftsjahres|haushaltsjahr|haushaltsjahres|finanzjahr: fiscal year
+erste|erster|ersten|erstes: first
+zweite|zweiter|zweiten|zweites: second
+dritte|dritter|dritten|drittes: third
+vierte|vierter|vierten|viertes: fourth
+fünfte|fünfter|fünften: fifth
+letzte|letzter|letzten|letztes: last
+vergangene|vergangenen|vergangener: last past
+mindestens|wenigstens: least
+fast|nahezu|beinahe: almost nearly
+insgesamt: total
+durchschnitt|durchschnittlich|durchschnittliche: average
+zahl: number figure
+anzahl: number
+leitzins|leitzinsen|leitzinses|zinssatz: interest rate policy benchmark
+notenbank|zentralbank|notenbanken|zentralbanken: central bank
+geldpolitik|geldpolitische|geldpolitischen: monetary policy
+währung|währungen: currency
+wechselkurs: exchange rate
+anhebung|anheben|angehoben|hebt|hob: raise hike
+zinserhöhung|zinserhöhungen: rate hike
+zinssenkung|zinssenkungen: rate cut
+defizit|defizits|haushaltsdefizit: deficit
+überschuss|überschüsse: surplus
+staatsschulden|verschuldung: debt
+anleihe|anleihen|staatsanleihen: bond bonds
+rendite|renditen: yield
+kredit|kredite|darlehen: loan credit
+sparkasse: savings bank
+budget|budgets: budget
+finanzen: finance
+finanzminister|finanzministerin: finance minister
+wirtschaftsminister|wirtschaftsministerin: economy minister
+wirtschaftswachstum: economic growth
+bruttoinlandsprodukt|bip: gross domestic product gdp
+export|exporte|ausfuhr|ausfuhren: export exports
+import|importe|einfuhr|einfuhren: import imports
+handel|handels: trade
+handelsbilanz: trade balance
+zoll|zölle|zöllen: tariff customs
+sanktion|sanktionen: sanctions
+markt|märkte|marktes: market
+nachfrage: demand
+knappheit|mangel: shortage
+lieferung|lieferungen|liefern|geliefert: delivery deliver shipment
+lieferkette|lieferketten: supply chain
+ölpreis|ölpreise: oil price
+öl|erdöl|rohöl: oil crude
+fördermenge|produktion|produziert|produzieren: production output
+kohle: coal
+atomkraft|kernkraft|kernenergie: nuclear power
+kraftwerk|kraftwerke|atomkraftwerk: power plant
+solaranlage|solaranlagen|photovoltaik: solar
+windkraft|windenergie|windräder: wind power
+erneuerbare|erneuerbaren: renewable
+emission|emissionen|ausstoß: emissions
+klimawandel|erderwärmung: climate change global warming
+klimaschutz: climate protection
+umsatzwachstum: revenue growth sales growth
+organisch|organische|organischen: organic
+operativ|operative|operativen: operating
+betriebsgewinn|betriebsergebnis: operating profit
+nettogewinn|reingewinn: net profit
+quartalsgewinn: quarterly profit
+dividende|dividenden: dividend
+bilanz: balance sheet results
+aktienkurs|kurs|kurse: share price
+börsenwert|marktwert|marktkapitalisierung: market value capitalisation
+wert: value
+händler: trader dealer
+rohstoff|rohstoffe: commodity commodities
+kakao: cocoa
+kaffee: coffee
+weizen: wheat
+goldpreis: gold price
+pharmakonzern|pharmaunternehmen: drugmaker pharmaceutical company
+chipkonzern|chiphersteller|halbleiter: chipmaker semiconductor chip
+chip|chips: chip
+autokonzern: carmaker
+ölkonzern: oil company
+lebensmittelkonzern: food company
+einzelhandel: retail retailer
+kunden|kunde|kundin: customer customers
+verbraucher: consumer consumers
+produkt|produkte: product
+marke|marken: brand
+ausblick: outlook forecast
+erwartung|erwartungen|erwartet|erwartete|erwarten: expectation expect expected
+analyst|analysten: analyst analysts
+übertreffen|übertroffen|übertraf: beat exceed
+verfehlen|verfehlt|verfehlte: miss
+erreichen|erreicht|erreichte: reach
+rekordhoch|höchststand|allzeithoch: record high
+tiefststand: low
+fusion|fusionen: merger fusion
+experiment|experimente: experiment
+abwertung: devaluation
+firmen: company firm
+unternehmens: company firm
+versicherung|versicherungen|versicherer: insurance insurer
+krankenkasse|krankenkassen: health insurer
+arbeitsmarkt: labour market
+arbeitslosenquote: unemployment rate
+beschäftigung: employment
+fachkräfte: skilled workers
+fachkräftemangel: skills shortage
+sozialleistungen: benefits
+armut: poverty
+lebensmittel|nahrungsmittel: food
+hunger: hunger
+bürgermeister|bürgermeisterin|oberbürgermeister: mayor
+gemeinderat|stadtrat|stadträte|gemeinderäte|stadtparlament: city council
+stadtregierung|stadtverwaltung|magistrat: city government
+stadt|städte|großstadt: city town
+gemeinde|gemeinden|kommune|kommunen: municipality community
+rathaus: city hall town hall
+bezirk|bezirke|landkreis|kreis: district
+länder|bundesland|bundesländer: state states
+landesregierung: state government
+region|regionen: region
+provinz|provinzen: province
+hauptstadt: capital
+bürger: citizens residents
+genehmigen|genehmigt|genehmigte|genehmigung: approve approved approval
+beschließen|beschlossen|beschloss|beschluss: pass decide approved decision
+billigen|gebilligt|billigte: approve
+bewilligen|bewilligt: approve grant
+ablehnung: rejection
+zustimmung: approval
+abstimmen|abgestimmt|stimmte: vote
+mehrheit|mehrheiten: majority
+minderheit: minority
+parlament|parlaments: parliament
+bundestag: bundestag parliament
+landtag: state parliament
+unterhaus: lower house
+oberhaus|senat: upper house senate
+sitz|sitze|sitzen: seat seats
+wahlsieg|sieg|siege: victory win
+wahlsieger|sieger: winner
+gewinnt|gewann|gewonnen: won win
+stichwahl: runoff
+parlamentswahl|parlamentswahlen: parliamentary election
+präsidentschaftswahl|präsidentenwahl: presidential election
+kommunalwahl|kommunalwahlen: local election
+wahlkampf: campaign
+wahlbeteiligung: turnout
+kandidat|kandidatin|kandidaten: candidate
+opposition|oppositionsführer: opposition
+regierungschef|regierungschefin|premierminister|premierministerin|ministerpräsident|ministerpräsidentin: prime minister premier
+staatschef|staatsoberhaupt: head of state president
+außenminister|außenministerin: foreign minister
+innenminister|innenministerin: interior minister
+verteidigungsminister|verteidigungsministerin: defence minister
+ministerium|ministeriums: ministry
+rücktritt|zurückgetreten: resign resignation
+amt|amtes|amtszeit: office term
+sitzung: session meeting
+gipfel|gipfeltreffen: summit
+treffen|trifft|traf|getroffen: meet meeting
+botschafter: ambassador
+diplomat|diplomaten: diplomat
+bündnis|verbündete|verbündeten: alliance allies
+waffenruhe|waffenstillstand: ceasefire
+frieden|friedensgespräche: peace
+soldat|soldaten|truppen: soldiers troops
+armee|militär|streitkräfte: army military
+militärjunta|junta: military junta
+rakete|raketen: missile rocket
+drohne|drohnen: drone
+flüchtling|flüchtlinge|geflüchtete: refugee refugees
+migranten|migration: migrants migration
+asyl|asylbewerber: asylum
+grenze|grenzen: border
+gesetzentwurf: bill draft law
+reform|reformen: reform
+verbot|verbote|verboten|verbieten|verbietet: ban banned
+erlaubt|erlauben|erlaubnis: allow allowed permit
+gerichtshof|gerichtshofs: court
+oberster|obersten|oberste: supreme highest
+bundesgericht: federal court
+verfassungsgericht: constitutional court
+berufung|berufungsgericht: appeal
+bestätigen|bestätigt|bestätigte: confirm upheld
+aufheben|aufgehoben|kippen|gekippt|kippte: overturn overturned
+entscheidung|entscheidungen|entschied|entschieden: decision ruling ruled
+geurteilt|urteilte: ruled ruling
+freispruch|freigesprochen: acquitted acquittal
+bewährung: probation
+verfahren|verfahrens: proceedings case
+ermittler: investigators
+verdacht|verdächtig|verdächtige|verdächtigen: suspicion suspect suspects
+zeuge|zeugen: witness
+beweis|beweise: evidence
+anwalt|anwältin|anwälte|rechtsanwalt: lawyer
+staatsanwalt|staatsanwältin: prosecutor
+betrug|betrugs: fraud
+korruption|bestechung: corruption bribery
+geldwäsche: money laundering
+mord|morde|ermordet: murder
+tötung|getötet|getötete|tötete: killed killing
+schießerei|schüsse: shooting
+verhaftet|verhaftung: arrested arrest
+gefängnisstrafe|freiheitsstrafe: prison sentence
+wettbewerbsstrafe|kartellstrafe: antitrust fine
+menschenrecht|menschenrechte: human rights
+recht|rechte: right rights law
+verletzung|verletzungen: violation injury
+datenschutz: data protection privacy
+datenleck|datenpanne: data breach leak
+daten: data
+nutzer|nutzerin|nutzern: users
+hackerangriff|cyberangriff: cyberattack
+schadenersatz|entschädigung: damages compensation
+seniorinnen|senioren|rentner: seniors pensioners older
+gesundheitsbehörde|gesundheitsamt: health authority
+krankheit|krankheiten|erkrankung: disease illness
+fälle|fällen: case cases
+infektion|infektionen|infiziert|ansteckung: infection infections infected
+impfung|impfungen|geimpft: vaccination vaccinated
+masern: measles
+keuchhusten: whooping cough pertussis
+grippe|influenza: flu influenza
+corona|covid: covid coronavirus
+viren: virus
+pandemie|epidemie: pandemic epidemic
+ausbruch: outbreak
+todesfälle|todesfall|todesopfer|opferzahl: deaths death toll
+tod|todes: death
+sterben|stirbt: die died
+verstorben|verstorbene: died
+sterblichkeit: mortality
+lebenserwartung: life expectancy
+leben|lebens: life
+überdosis|überdosen: overdose
+drogentote|drogentoten: drug deaths overdose
+drogen|droge: drugs
+gemeldet|melden: reported
+registriert|registrierte|verzeichnet|verzeichnete: registered recorded
+verzeichnen: record
+nachgewiesen: confirmed detected
+laborbestätigt: laboratory confirmed
+arzt|ärzte|ärztin: doctor doctors
+pflege: care nursing
+klinik|kliniken: clinic hospital
+antibiotika|antibiotikum: antibiotics
+resistent|resistenz|resistenzen: resistant resistance
+krebs: cancer
+behandlung: treatment
+übergewicht: obesity overweight
+fachblatt|fachzeitschrift|fachmagazin: journal
+wissenschaftler|wissenschaftlerin: scientist scientists
+forschung: research
+raumfahrt|raumfahrtbehörde: space agency
+raumsonde|sonde|mondsonde: probe spacecraft
+mond: moon
+sonne: sun
+weltraum|weltall: space
+rückseite: far side back
+probe|proben: sample samples
+gestein: rock
+galaxie|galaxien: galaxy galaxies
+stern|sterne: star stars
+physik: physics
+katastrophe|naturkatastrophe: disaster
+erdrutsch: landslide
+lawine|lawinen: avalanche
+waldbrand|waldbrände|buschbrand|feuer|brände: wildfire fire
+hurrikan|hurrikans|wirbelsturm|taifun|zyklon: hurricane typhoon cyclone storm
+sturzflut|sturzfluten: flash flood
+starkregen: heavy rain
+hitzewelle: heatwave
+dürre: drought
+vulkan|vulkanausbruch: volcano eruption
+evakuiert|evakuierung|evakuieren: evacuate evacuation
+obdachlos|obdachlose: homeless
+zerstört|zerstörte|zerstören: destroyed destroy
+beschädigt|beschädigte|schäden|schaden: damaged damage
+gebäude|häuser: building buildings house homes
+großraum|ballungsraum: metropolitan area region
+rettungskräfte|helfer: rescuers
+vermisst|vermisste|vermissten: missing
+umgekommen: died killed
+tödlich|tödliche|tödlichen: deadly fatal
+schwerverletzte|schwerverletzten: seriously injured
+unfall|unfälle: accident crash
+absturz|abgestürzt: crash crashed
+stromausfall|blackout: power outage blackout
+stromnetz: grid
+wasser: water
+regen|niederschlag: rain
+schnee: snow
+küste: coast
+insel|inseln: island
+meer|meeres: sea
+fluss|flüsse: river
+tourist|touristen|urlauber: tourist tourists
+tourismus: tourism
+besucher: visitors
+ausländisch|ausländische|ausländischen: foreign
+kanal: canal channel
+schiff|schiffe: ship ships
+hafen|häfen: port
+durchfahrt|durchfahrten: transit transits
+billigflieger|billigfluggesellschaft: low cost airline
+befördert|beförderte|beförderten: carried transported
+bahn|eisenbahn: rail railway
+brücke|brücken: bridge
+straße|straßen: road street
+verkehr: traffic transport
+ticket|tickets|fahrkarte: ticket
+tarif|tarifverhandlungen: wage talks collective bargaining
+schule|schulen: school schools
+schüler: pupils students
+student|studenten|studierende: students
+lehrer|lehrerin|lehrkräfte: teachers
+kinder: children
+frauen|frau: women woman
+männer: men
+familie|familien: family families
+jugendliche: young people
+wohnungsbau|neubau: housing construction
+bau|bauen|gebaut: build construction
+investieren|investiert|investierte: invest invested
+milliardenschwer|milliardenschwere: multibillion
+kostet|kostete|gekostet: cost
+zahlt|zahlte|gezahlt|bezahlt: pay paid
+ausgeben|ausgegeben: spend spent
+sparen|gespart|sparpaket|sparmaßnahmen: savings cuts austerity
+verdoppelt|verdoppeln|verdopplung: doubled double
+halbiert|halbieren: halved
+gesteigert|steigerte|steigerung: increased increase
+zulegen|zugelegt: gained rose
+wuchsen: grew
+sinkt: fell fall
+schrumpfen|schrumpfte|geschrumpft: shrank contracted
+rückläufig: decline
+höchste|höchsten|höchster: highest
+niedrigste|niedrigsten|niedrigster: lowest
+stärkste|stärksten|stärkster: strongest biggest largest
+schwer|schwere|schweren|schwerste: severe heavy
+deutlich|deutliche|deutlichen: significant clear
+überraschend|überraschende: surprise surprising unexpected
+offiziell|offizielle|offiziellen: official
+vorläufig|vorläufige|vorläufigen: preliminary
+endgültig|endgültige: final
+amtlich|amtliche|amtlichen: official
+nachrichtenagentur: news agency
+rundfunk|fernsehen|fernsehsender: broadcaster television
+medien|medienberichten|medienberichte: media reports
+pressemitteilung: press release statement
+umfrage|umfragen: poll survey
+prozentpunkt|prozentpunkte|prozentpunkten: percentage point
+basispunkt|basispunkte|basispunkten: basis points
+spanne|bandbreite|zielspanne: range
+ziel|ziele|zielwert: target
+schätzungsweise|geschätzt|geschätzte: estimated
+gegenüber: compared
+vergleich|verglichen: compared comparison
+vorjahresmonat|vorjahreszeitraum|vorjahresquartal: year earlier
+monatlich: monthly
+jährlich: annual yearly
+yen: yen
+yuan|renminbi: yuan
+won: won
+rubel: rouble ruble
+krone|kronen: crown crowns krone
+"""
+
+# Countries: the English name: German name (or "-": none that is no English word) / English
+# adjective(s) / German adjective(s).
+# A German adjective ("japanische", "irischen") is bridged to both English words: copy
+# writes "the Japanese central bank" or "Japan's central bank"; a German name that is not
+# the English one is an alias, and so is its genitive ("Japans", "Österreichs").
+_COUNTRIES_SOURCE = """
+japan: japan / japanese / japanisch
+china: china / chinese / chinesisch
+india: indien / indian / indisch
+ireland: irland / irish / irisch
+united kingdom: großbritannien / british / britisch
+france: frankreich / french / französisch
+italy: italien / italian / italienisch
+spain: spanien / spanish / spanisch
+portugal: portugal / portuguese / portugiesisch
+netherlands: niederlande / dutch / niederländisch | holländisch
+belgium: belgien / belgian / belgisch
+austria: österreich / austrian / österreichisch
+switzerland: schweiz / swiss / schweizerisch
+denmark: dänemark / danish / dänisch
+sweden: schweden / swedish / schwedisch
+norway: norwegen / norwegian / norwegisch
+finland: finnland / finnish / finnisch
+poland: polen / polish / polnisch
+czech republic: tschechien / czech / tschechisch
+slovakia: slowakei / slovak / slowakisch
+hungary: ungarn / hungarian / ungarisch
+romania: rumänien / romanian / rumänisch
+bulgaria: bulgarien / bulgarian / bulgarisch
+greece: griechenland / greek / griechisch
+turkey: türkei / turkish / türkisch
+russia: russland / russian / russisch
+ukraine: ukraine / ukrainian / ukrainisch
+serbia: serbien / serbian / serbisch
+croatia: kroatien / croatian / kroatisch
+slovenia: slowenien / slovenian / slowenisch
+estonia: estland / estonian / estnisch
+latvia: lettland / latvian / lettisch
+lithuania: litauen / lithuanian / litauisch
+luxembourg: luxemburg / luxembourgish / luxemburgisch
+cyprus: zypern / cypriot / zyprisch
+united states: vereinigte staaten / american / amerikanisch
+canada: kanada / canadian / kanadisch
+mexico: mexiko / mexican / mexikanisch
+brazil: brasilien / brazilian / brasilianisch
+argentina: argentinien / argentine argentinian / argentinisch
+chile: chile / chilean / chilenisch
+colombia: kolumbien / colombian / kolumbianisch
+venezuela: venezuela / venezuelan / venezolanisch
+cuba: kuba / cuban / kubanisch
+australia: australien / australian / australisch
+new zealand: neuseeland / new zealand / neuseeländisch
+south korea: südkorea / south korean / südkoreanisch
+north korea: nordkorea / north korean / nordkoreanisch
+korea: korea / korean / koreanisch
+taiwan: taiwan / taiwanese / taiwanisch
+vietnam: vietnam / vietnamese / vietnamesisch
+thailand: thailand / thai / thailändisch
+indonesia: indonesien / indonesian / indonesisch
+philippines: philippinen / philippine filipino / philippinisch
+pakistan: pakistan / pakistani / pakistanisch
+afghanistan: afghanistan / afghan / afghanisch
+iran: iran / iranian / iranisch
+iraq: irak / iraqi / irakisch
+syria: syrien / syrian / syrisch
+israel: israel / israeli / israelisch
+lebanon: libanon / lebanese / libanesisch
+jordan: jordanien / jordanian / jordanisch
+saudi arabia: saudi-arabien / saudi / saudisch
+egypt: ägypten / egyptian / ägyptisch
+libya: libyen / libyan / libysch
+tunisia: tunesien / tunisian / tunesisch
+algeria: algerien / algerian / algerisch
+morocco: marokko / moroccan / marokkanisch
+nigeria: nigeria / nigerian / nigerianisch
+south africa: südafrika / south african / südafrikanisch
+kenya: kenia / kenyan / kenianisch
+ethiopia: äthiopien / ethiopian / äthiopisch
+qatar: katar / qatari / katarisch
+armenia: armenien / armenian / armenisch
+georgia: georgien / georgian / georgisch
+azerbaijan: aserbaidschan / azerbaijani / aserbaidschanisch
+kazakhstan: kasachstan / kazakh / kasachisch
+iceland: - / icelandic / isländisch
+singapore: singapur / singaporean / singapurisch
+africa: afrika / african / afrikanisch
+asia: asien / asian / asiatisch
+"""
+
+# Cities and regions: the English name: German names. Cities get their German demonym
+# ("Zürcher", "Münchner", "Wiener") and genitive ("Wiens") as aliases too.
+_CITIES_SOURCE = """
+munich: münchen
+cologne: köln
+nuremberg: nürnberg
+hanover: hannover
+vienna: wien
+zurich: zürich
+geneva: genf
+brussels: brüssel
+prague: prag
+warsaw: warschau
+moscow: moskau
+beijing: peking
+lisbon: lissabon
+copenhagen: kopenhagen
+kyiv: kiew
+naples: neapel
+milan: mailand
+rome: rom
+venice: venedig
+florence: florenz
+genoa: genua
+athens: athen
+the hague: den haag
+antwerp: antwerpen
+bruges: brügge
+liege: lüttich
+krakow: krakau
+gdansk: danzig
+wroclaw: breslau
+belgrade: belgrad
+bucharest: bukarest
+cairo: kairo
+new delhi: neu-delhi
+mexico city: mexiko-stadt
+tehran: teheran
+baghdad: bagdad
+damascus: damaskus
+tbilisi: tiflis
+cape town: kapstadt
+tokyo: tokio
+strasbourg: straßburg
+seville: sevilla
+berlin: berlin
+hamburg: hamburg
+frankfurt: frankfurt
+stuttgart: stuttgart
+dusseldorf: düsseldorf
+dresden: dresden
+leipzig: leipzig
+bremen: bremen
+bonn: bonn
+bern: bern
+salzburg: salzburg
+graz: graz
+linz: linz
+innsbruck: innsbruck
+london: london
+paris: paris
+madrid: madrid
+amsterdam: amsterdam
+budapest: budapest
+"""
+_REGIONS_SOURCE = """
+corsica: korsika
+sicily: sizilien
+sardinia: sardinien
+crete: kreta
+tyrol: tirol
+south tyrol: südtirol
+carinthia: kärnten
+styria: steiermark
+lower austria: niederösterreich
+upper austria: oberösterreich
+rhineland-palatinate: rheinland-pfalz
+saxony-anhalt: sachsen-anhalt
+mecklenburg-western pomerania: mecklenburg-vorpommern
+catalonia: katalonien
+andalusia: andalusien
+flanders: flandern
+wallonia: wallonien
+scotland: schottland
+northern ireland: nordirland
+brittany: bretagne
+normandy: normandie
+tuscany: toskana
+lombardy: lombardei
+campania: kampanien
+apulia: apulien
+calabria: kalabrien
+siberia: sibirien
+chechnya: tschetschenien
+caucasus: kaukasus
+baltic sea: ostsee
+north sea: nordsee
+mediterranean: mittelmeer
+english channel: ärmelkanal
+alps: alpen
+rhine: rhein
+danube: donau
+moselle: mosel
+lake constance: bodensee
+gaza strip: gazastreifen
+west bank: westjordanland
+golan heights: golanhöhen
+persian gulf: persischer golf
+red sea: rotes meer
+black sea: schwarzes meer
+caribbean: karibik
+antarctica: antarktis
+arctic: arktis
+greenland: grönland
 """
 
 
+def _place_lines(source: str) -> list[tuple[str, list[str]]]:
+    """``english: german / ...`` lines -> (English name, the other fields split on "/")."""
+    lines = []
+    for line in source.strip().splitlines():
+        english, rest = line.split(":", 1)
+        lines.append((english.strip(), [field.strip() for field in rest.split("/")]))
+    return lines
+
+
+def _country_lexicon_lines() -> str:
+    """Lexicon lines for the countries' German adjectives: "japanisch: japanese japan"."""
+    lines = []
+    for english, (_, english_adjectives, german_adjectives) in _place_lines(_COUNTRIES_SOURCE):
+        country = english if " " not in english else ""
+        lines.append(f"{german_adjectives}: {english_adjectives} {country}".rstrip())
+    return "\n".join(lines)
+
+
+_LEXICON_SOURCE += _country_lexicon_lines()
+
+
 def fold(text: str) -> str:
-    """Lower-case and fold umlauts and ß the German way (ä -> ae, ß -> ss)."""
-    return text.lower().translate(_FOLD)
+    """Lower-case and fold umlauts and ß the German way (ä -> ae, ß -> ss), other accents
+    and ligatures to their base letters ("Babiš" -> "babis", "Bagsværd" -> "bagsvaerd")."""
+    folded = text.lower().translate(_FOLD)
+    return folded if folded.isascii() else _strip_marks(folded)
 
 
-_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e", "è": "e", "á": "a"})
+def _strip_marks(text: str) -> str:
+    """Accents dropped from Latin letters (NFKD, combining marks removed)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_FOLD = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e", "è": "e", "á": "a"}
+    | {"æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+)
 _FOLD_PLAIN = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "è": "e"})
 
 _EN_SUFFIXES = ("ies", "sses", "ings", "ing", "edly", "ed", "es", "ly", "s")
 _DE_SUFFIXES = ("ungen", "heiten", "keiten", "ern", "em", "en", "er", "es", "e", "n", "s")
+_DE_FEMININE = ("in", "innen")
+_DE_NIS = ("nis", "nisse", "nissen", "nisses")
+_DE_FEMININE_BASES = ("er", "ist", "ent", "ant", "or")
 
 
 def stem(word: str, language: str) -> str:
@@ -416,8 +1037,20 @@ def stem(word: str, language: str) -> str:
     if len(word) <= 3 or not word.isalpha():
         return word
     if language == "de":
+        if word.endswith(_DE_FEMININE):  # "Ministerin(nen)", "Präsidentin": "Minister"
+            base = word[:-5] if word.endswith("innen") else word[:-2]
+            if len(base) >= 5 and base.endswith(_DE_FEMININE_BASES):
+                word = base
+        if word.endswith(_DE_NIS):  # "Ergebnisse", "Bündnissen": "Ergebnis", "Bündnis"
+            return word[: word.rindex("nis") + 3]
         for suffix in _DE_SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                # a bare -n or -s only after letters that inflect: "Regeln", "Konzerns";
+                # "Region", "Hurrikan", "London" and "Copernicus", "Status" keep theirs
+                if suffix == "n" and word[-2] not in "elr":
+                    break
+                if suffix == "s" and word[-2] in "su":
+                    break
                 return word[: -len(suffix)]
         return word
     if word.endswith("ies") and len(word) > 4:
@@ -446,11 +1079,19 @@ def _build_lexicon() -> dict[str, tuple[str, ...]]:
             stem(w, "en") for w in english.split() if w not in STOPWORDS_EN and len(w) > 1
         )
         for form in forms.split("|"):
-            lexicon[stem(fold(form.strip()), "de")] = targets
+            key = stem(fold(form.strip()), "de")
+            # forms of two lines that stem alike ("Gewinn", "gewinnen") get both lines' words
+            lexicon[key] = tuple(dict.fromkeys(lexicon.get(key, ()) + targets))
     return lexicon
 
 
 LEXICON = _build_lexicon()
+# The English words the lexicon bridges to, as stemmed: vocabulary, not names (but for the
+# countries that the adjectives are bridged to).
+_ENGLISH_VOCABULARY = (
+    frozenset(chain.from_iterable(LEXICON.values()))
+    - {stem(english, "en") for english, _ in _place_lines(_COUNTRIES_SOURCE)}
+) | STOPWORDS_EN
 
 # Canonical names. Keys are folded surface forms; values are the canonical name.
 DEFAULT_ALIASES: dict[str, str] = {
@@ -606,6 +1247,39 @@ DEFAULT_ALIASES |= _alias_groups(
 )
 
 
+def _place_aliases() -> dict[str, str]:
+    """Aliases from the place tables: a German name that English writes otherwise
+    ("Neapel"), its genitive ("Österreichs", "Chinas") and, for a city, its demonyms
+    ("Zürcher", "Münchner", "Wiener"): "Zürcher Gemeinderat" names Zurich."""
+    table: dict[str, str] = {}
+    places = [(english, fields[0], False) for english, fields in _place_lines(_COUNTRIES_SOURCE)]
+    places += [(english, fields[0], True) for english, fields in _place_lines(_CITIES_SOURCE)]
+    places += [(english, fields[0], False) for english, fields in _place_lines(_REGIONS_SOURCE)]
+    for english, german, city in places:
+        if german == "-":
+            continue
+        forms = [german]
+        if " " not in german and not german.endswith(("s", "ß", "x", "z", "e", "ei")):
+            forms.append(german + "s")
+        if city and " " not in german and german[-1] not in "aeiou":
+            if german.endswith("ich"):
+                forms.append(german[:-3] + "cher")  # Zürich: Zürcher
+            elif german.endswith("en"):
+                forms += [german[:-2] + "ner", german[:-2] + "er"]  # Münchner, Bremer
+            forms.append(german + "er")  # Wiener, Londoner, Münchener
+        for form in forms:
+            key = fold(form)
+            if key != english:
+                table.setdefault(key, english)
+    return table
+
+
+_PLACE_ALIASES = _place_aliases()
+# Forms that name a place only when capitalised: the German noun is, the English word not.
+_CAPITALISED_ALIASES = frozenset(_PLACE_ALIASES) - frozenset(DEFAULT_ALIASES)
+DEFAULT_ALIASES = _PLACE_ALIASES | DEFAULT_ALIASES
+
+
 # German and English transcribe Cyrillic (and other scripts) differently: "Sacharowa" and
 # "Zakharova", "Kolesnikowa" and "Kolesnikova". A name word's skeleton maps the letters the
 # two spell differently to one, then keeps the consonants.
@@ -626,6 +1300,9 @@ def name_skeleton(word: str) -> str:
 
 # --- token pipeline ---------------------------------------------------------------------
 
+# English words of five letters or more that a German compound may end in ("Doppelbudget").
+_ENGLISH_HEADS = frozenset(word for word in _ENGLISH_VOCABULARY if len(word) >= 5)
+
 WORD_RE = re.compile(r"[^\W\d_]+(?:[.'’][^\W\d_]+)*", re.UNICODE)
 
 
@@ -633,24 +1310,39 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:[.'’][^\W\d_]+)*", re.UNICODE)
 _ENGLISH_HOMOGRAPHS = _words(
     """
     billion million start deal interview mission euro dollar chef jobs plan tag gross die
-    strom auto angebot sued grad final plant
+    strom auto angebot sued grad final plant fast fasts firm firms fusion fusions hung kind
+    kinds lief mark marks meld melds montage montages probe probes senate senates senior
+    seniors siege sieges spar spars spare spares stern sterns magistrate magistrates hob amt
+    won
     """
 )
+
+
+# What the German idiom "ums Leben kommen" says: no word of it does, so it is read whole.
+_DIED = ("died", "kill", "death")
 
 
 @lru_cache(maxsize=200_000)
 def word_tokens(word: str, language: str) -> tuple[str, ...]:
     """Index tokens for one lower-cased word: its stem, umlaut variant, lexicon bridges."""
+    if word.endswith(("'s", "’s")) and len(word) > 2:  # a possessive: "EU's" is the EU
+        word = word[:-2]
     if word in STOPWORDS_EN or word in STOPWORDS_DE or len(word) < 2:
         return ()
     folded = word.translate(_FOLD).replace("'", "").replace("’", "").replace(".", "")
+    if not folded.isascii():
+        folded = _strip_marks(folded)
     base = stem(folded, language)
     out = [base]
     if folded != word and language == "de":
-        plain = stem(word.translate(_FOLD_PLAIN), language)
+        plain = word.translate(_FOLD_PLAIN)
+        plain = stem(plain if plain.isascii() else _strip_marks(plain), language)
         if plain != base:
             out.append(plain)
-    german_word = language == "de" or (folded not in _ENGLISH_HOMOGRAPHS and base in LEXICON)
+    # a German word in English text, unless English too: a word the lexicon translates to
+    german_word = language == "de" or (
+        base in LEXICON and folded not in _ENGLISH_HOMOGRAPHS and base not in _ENGLISH_VOCABULARY
+    )
     bridged = LEXICON.get(stem(folded, "de")) if german_word else None
     if bridged is None and language == "de" and len(folded) >= 8:
         bridged = _compound_bridge(stem(folded, "de"))
@@ -681,18 +1373,33 @@ _WORD_TOKEN_CACHES: dict[str, _WordTokenCache] = {}
 
 def _compound_bridge(stemmed: str) -> tuple[str, ...] | None:
     """English words for a German compound whose head or modifier is in the lexicon."""
-    found: list[str] = []
-    for cut in range(3, len(stemmed) - 3):
-        head = stemmed[cut:]
-        if head in LEXICON and len(head) >= 4:
-            found.extend(LEXICON[head])
-            break
+    found = list(_compound_head(stemmed))
     for cut in range(len(stemmed) - 3, 3, -1):
         modifier = stemmed[:cut]
         if modifier in LEXICON:
             found.extend(LEXICON[modifier])
             break
     return tuple(dict.fromkeys(found)) or None
+
+
+def _is_compound(stemmed: str) -> bool:
+    """Whether a German word is a compound of the lexicon: by its head, or by a modifier
+    before a head of five letters or more ("Weltverband"; "Friedrich" is no "Frieden")."""
+    return bool(_compound_head(stemmed)) or any(
+        stemmed[:cut] in LEXICON for cut in range(len(stemmed) - 5, 3, -1)
+    )
+
+
+def _compound_head(stemmed: str) -> tuple[str, ...]:
+    """English words for the head of a German compound ("Autozulieferer": supplier): a
+    lexicon word, or an English word already ("Doppelbudget": budget)."""
+    for cut in range(3, len(stemmed) - 3):
+        head = stemmed[cut:]
+        if head in LEXICON and len(head) >= 4:
+            return LEXICON[head]
+        if head in _ENGLISH_HEADS and cut >= 4:
+            return (head,)
+    return ()
 
 
 _UMLAUT_RE = re.compile("[äöüßÄÖÜ]")
@@ -991,7 +1698,8 @@ def _is_clock_time(text: str, start: int, num_end: int) -> bool:
     if _CLOCK_AFTER_RE.match(text, num_end):
         return True
     return (  # the minutes of "22:15"
-        text.startswith(":", start - 1)
+        start > 0
+        and text[start - 1] == ":"
         and num_end - start == 2
         and bool(_CLOCK_BEFORE_RE.search(text, max(0, start - 3), start))
     )
@@ -1016,8 +1724,9 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
         start, end = m.span()
         num, pre, post, scale, pct, bp = m.group("num", "pre", "post", "scale", "pct", "bp")
         num_start, num_end = m.span("num")
-        if text.startswith("0", num_start) or text.startswith("+", num_start - 1):
-            phone = _PHONE_RE.match(text, num_start - text.startswith("+", num_start - 1))
+        plus = num_start > 0 and text[num_start - 1] == "+"
+        if plus or text.startswith("0", num_start):
+            phone = _PHONE_RE.match(text, num_start - plus)
             if phone:
                 phones.append(phone.span())
         if _overlaps(start, end, taken) or (phones and _overlaps(start, end, phones)):
@@ -1795,12 +2504,13 @@ def _alias_matches(
         return
     if heads.isdisjoint(map(str.lower, _TOKEN_RE.findall(text))):
         return  # most passages name no alias: one pass in C instead of a loop over words
+    by_head = _patterns_by_head(pattern)
     resume = 0
     for token in _TOKEN_RE.finditer(text):
         start = token.start()
-        if start < resume or token.group(0).lower() not in heads:
+        if start < resume or (head := token.group(0).lower()) not in heads:
             continue
-        m = pattern.match(text, start)
+        m = by_head[head].match(text, start)
         if m is not None:
             resume = m.end()
             yield m
@@ -1825,6 +2535,46 @@ def _no_alias_head(
     if any(separator in joined for separator in _SEPARATORS_IN_WORDS):
         return heads.isdisjoint(_SEPARATORS_RE.split(joined))
     return heads.isdisjoint(lowered_words)
+
+
+class _HeadPatterns(dict[str, re.Pattern[str]]):
+    """Head word -> a pattern of only the aliases that start with it, compiled when first
+    needed: tried at a head, it finds what the whole alternation would, in a fraction of
+    the time."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        super().__init__()
+        self.alternatives: dict[str, list[str]] = {}
+        for alternative in _alias_alternatives(pattern):
+            first = re.match(r"\w+", re.sub(r"\\(.)", r"\1", alternative))
+            if first is not None:
+                self.alternatives.setdefault(first.group(0).lower(), []).append(alternative)
+
+    def __missing__(self, head: str) -> re.Pattern[str]:
+        compiled = self[head] = re.compile(
+            r"(?<![\w-])(?:" + "|".join(self.alternatives[head]) + r")(?![\w-])", re.IGNORECASE
+        )
+        return compiled
+
+
+# id of an alias pattern -> (the pattern, kept so that its id is not reused; its patterns
+# by head). Not an lru_cache: a pattern's hash reads all of its compiled code every time.
+_HEAD_PATTERNS: dict[int, tuple[re.Pattern[str], _HeadPatterns]] = {}
+
+
+def _patterns_by_head(pattern: re.Pattern[str]) -> _HeadPatterns:
+    known = _HEAD_PATTERNS.get(id(pattern))
+    if known is None:
+        if len(_HEAD_PATTERNS) >= 256:
+            _HEAD_PATTERNS.clear()
+        known = _HEAD_PATTERNS[id(pattern)] = (pattern, _HeadPatterns(pattern))
+    return known[1]
+
+
+def _alias_alternatives(pattern: re.Pattern[str]) -> list[str]:
+    """The escaped aliases of an alias pattern, longest first as it tries them."""
+    body = pattern.pattern[pattern.pattern.index("(?:") + 3 : pattern.pattern.rindex(")(?!")]
+    return body.split("|")
 
 
 def _alias_heads(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -1854,15 +2604,26 @@ def _name_facts(
         key = fold(surface)
         if key in ("us", "who", "un") and not surface.isupper():
             continue  # the English words "us", "who", the French "un"
+        if key in _CAPITALISED_ALIASES and not surface[0].isupper():
+            continue  # "Rom" and "Wiener" name places, "rom" and "wiener" not
         canonical = aliases.get(key)
         if canonical:
             facts.append(Fact("name", canonical, surface, m.start(), m.end()))
             taken.append(m.span())
+    possessives = "'s" in text or "’s" in text
     for m in _CAPITALISED_RE.finditer(text):
         run_start, run_end = m.span()
+        run = m.group(0)
         if _overlaps(run_start, run_end, taken):
+            if len(run.split(None, 1)) > 1:  # a run of one word that was read is no name
+                for piece_start, piece in _run_pieces(run, run_start, taken):
+                    _add_run_name(facts, piece, piece_start, text, language, aliases)
             continue
-        name = _name_in_run(m.group(0), language)
+        if possessives and ("'s" in run or "’s" in run):
+            for piece_start, piece in _run_pieces(run, run_start, taken):
+                _add_run_name(facts, piece, piece_start, text, language, aliases)
+            continue
+        name = _name_in_run(run, language)
         if name is None:
             continue
         start, end = run_start + name.start, run_start + name.end
@@ -1871,6 +2632,47 @@ def _name_facts(
         value = aliases.get(name.joined, name.folded)
         facts.append(Fact("name", value, text[start:end], start, end))
     return facts
+
+
+def _add_run_name(
+    facts: list[Fact], run: str, run_start: int, text: str, language: str, aliases: dict[str, str]
+) -> None:
+    """The name in one piece of a capitalised run, if any, added to ``facts``."""
+    name = _name_in_run(run, language)
+    if name is None:
+        return
+    start, end = run_start + name.start, run_start + name.end
+    if name.single_word and not _looks_like_name(name.joined, text, start, language):
+        return
+    value = aliases.get(name.joined, name.folded)
+    facts.append(Fact("name", value, text[start:end], start, end))
+
+
+def _run_pieces(run: str, run_start: int, taken: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """The parts of a capitalised run that are names of their own: the run cut around the
+    spans already read (an alias, a date: "the EU's Copernicus Climate Change Service",
+    "Region Valencia Ende Oktober 2024") and after a possessive, whose 's is left out
+    ("Japan's Prime Minister Shigeru Ishiba")."""
+    pieces: list[tuple[int, str]] = []
+    piece_start = piece_end = -1
+    for word in _RUN_WORD_RE.finditer(run):
+        start, end = run_start + word.start(), run_start + word.end()
+        if _overlaps(start, end, taken):
+            if piece_start >= 0:
+                pieces.append((piece_start, run[piece_start - run_start : piece_end - run_start]))
+            piece_start = -1
+            continue
+        if piece_start < 0:
+            piece_start = start
+        possessive = word.group(0).endswith(("'s", "’s"))
+        piece_end = end - 2 if possessive else end
+        if possessive:
+            if piece_end > piece_start:
+                pieces.append((piece_start, run[piece_start - run_start : piece_end - run_start]))
+            piece_start = -1
+    if piece_start >= 0:
+        pieces.append((piece_start, run[piece_start - run_start : piece_end - run_start]))
+    return pieces
 
 
 class _RunName(NamedTuple):
@@ -1893,14 +2695,28 @@ def _name_in_run(run: str, language: str) -> _RunName | None:
     while spans and fold(run[slice(*spans[0])]) in _STOPWORDS:
         spans = spans[1:]
     # a German run often opens with a noun: "Gewerkschaft Verdi", "Autozulieferer Brückner"
-    while (
-        language == "de" and len(spans) > 1 and _looks_like_common_noun(run[slice(*spans[0])], True)
-    ):
+    while language == "de" and len(spans) > 1 and _leading_noun(run, spans):
         spans = spans[1:]
     if not spans:
         return None
     joined = " ".join(run[s:e] for s, e in spans)
     return _RunName(spans[0][0], spans[-1][1], joined, fold(joined), len(spans) == 1)
+
+
+def _leading_noun(run: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the run's first word is a German noun before the name: vocabulary, or a noun
+    by its ending unless the words after it are foreign ("Samsung Electronics" is a name)."""
+    word = run[slice(*spans[0])]
+    if not _looks_like_common_noun(word, True):
+        return False
+    return _is_vocabulary(word) or not any(_BORROWED_RE.search(run[s:e]) for s, e in spans[1:])
+
+
+def _is_vocabulary(word: str) -> bool:
+    """A German word of the lexicon, or a compound ending in one ("Autozulieferer")."""
+    folded = fold(word).rsplit("-", 1)[-1]
+    stemmed = stem(folded, "de")
+    return stemmed in LEXICON or (len(folded) >= 8 and _is_compound(stemmed))
 
 
 _GERMAN_ARTICLES = _words(
@@ -1918,8 +2734,8 @@ def _looks_like_name(word: str, text: str, start: int, language: str) -> bool:
     if word.isupper() and len(word) >= 2:
         return True  # acronyms
     previous_end = _end_before_spaces(text, start)
-    if previous_end == 0 or text[previous_end - 1] in '.!?:"„“«»–':
-        return False  # at the start of a sentence
+    if previous_end == 0 or text[previous_end - 1] in _SENTENCE_MARKS:
+        return _name_at_sentence_start(word, text, start, language)
     if language != "de":
         return True
     if _looks_like_common_noun(word):
@@ -1929,6 +2745,72 @@ def _looks_like_name(word: str, text: str, start: int, language: str) -> bool:
         # "den Tisch", "im Zuge": nouns; "die Commerzbank", "die AfD", "Verdi": borrowed names
         return bool(_BORROWED_RE.search(word)) and fold(word) not in _GERMAN_VOWEL_NOUNS
     return True
+
+
+_SENTENCE_MARKS = '.!?:"„“«»–'
+# Words that open sentences, with or without an 's, and name no one: calendar words and
+# words of persons in general ("Today's", "Let's", "Everyone's"), titles ("Dr.", "Sgt.").
+_NO_NAMES = _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch
+    donnerstag freitag samstag sonntag january february march april may june july august
+    september october november december januar februar maerz mai juni juli oktober dezember
+    today yesterday tomorrow tonight heute gestern morgen let everyone everybody someone
+    somebody anyone anybody nobody one mr mrs ms dr prof sgt capt lt col gen gov rep sen st
+    """
+)
+# Word shapes neither German nor English words have: a capital inside the word ("BioNTech",
+# "McDonald"), a letter outside both alphabets ("Nestlé", "Škoda"), a "y" between a first
+# consonant and a vowel ("Ryanair", "Hyundai", "Kyodo").
+_FOREIGN_SHAPE_RE = re.compile(r"[a-zäöüß][A-ZÄÖÜ]|^[^AEIOUÄÖÜaeiouäöü]y[aeiou]")
+_VOWELS = frozenset("aeiouyäöü")
+# Two consonants that can open an English or German word; others ("Nvidia", "Vladimir",
+# "Khan", "Zhang", "Mbappé") open a foreign name.
+_ONSETS = _words(
+    """
+    bl br ch cl cr dr dw fl fr gh gl gn gr kl kn kr ph pl pn pr ps pf qu rh sc sh sk sl sm sn
+    sp sq st sw th tr ts tw wh wr zw
+    """
+)
+
+
+def _name_at_sentence_start(word: str, text: str, start: int, language: str) -> bool:
+    """Whether a single capitalised word that opens a sentence is a name ("Nvidia became",
+    "Nestlé hat"), not a word capitalised for its place ("Prices rose", "Unternehmen
+    melden"): no vocabulary of the lexicon, no calendar word, no German noun by its
+    ending, and a name's mark: a foreign shape or a possessive ("Acme's"). (The same word
+    capitalised inside a sentence of the text is a name there already.)"""
+    shape = _initial_word_shape(word, language)
+    if shape is not None:
+        return shape
+    return text.startswith(("'s", "’s"), start + len(word))
+
+
+@lru_cache(maxsize=65_536)
+def _initial_word_shape(word: str, language: str) -> bool | None:
+    """What the word alone says of a sentence-initial word: False for vocabulary, True for
+    a foreign shape, None when its text must tell."""
+    folded = _fold_name(word)
+    if (
+        folded in _NO_NAMES
+        or stem(folded, "de") in LEXICON
+        or stem(folded, "en") in _ENGLISH_VOCABULARY
+        or (language == "de" and _looks_like_common_noun(word))
+    ):
+        return False
+    if (
+        _FOREIGN_SHAPE_RE.search(word) is not None
+        or any(c.isalpha() and not c.isascii() and c not in "äöüßÄÖÜ" for c in word)
+        or (
+            len(word) > 2
+            and word[1].islower()  # "NGOs" is an acronym's plural
+            and word[0].lower() not in _VOWELS
+            and word[1] not in _VOWELS
+            and word[:2].lower() not in _ONSETS
+        )
+    ):
+        return True
+    return None
 
 
 def _end_before_spaces(text: str, end: int) -> int:
@@ -1970,7 +2852,7 @@ def _looks_like_common_noun(word: str, strict: bool = False) -> bool:
     return (
         stemmed in LEXICON
         or folded.endswith(endings)
-        or (len(folded) >= 8 and _compound_bridge(stemmed) is not None)
+        or (len(folded) >= 8 and _is_compound(stemmed))
     )
 
 
@@ -2011,6 +2893,8 @@ def normalise(
     if cache is None:
         cache = _WORD_TOKEN_CACHES[language] = _WordTokenCache(language)
     tokens = list(chain.from_iterable(map(cache.__getitem__, words)))
+    if language == "de" and "ums leben" in lowered:  # "kamen ums Leben": died
+        tokens += _DIED
     for fact in facts:
         if fact.kind == "name" and _fold_name(fact.surface) != fact.value:
             for word in fact.value.split():
