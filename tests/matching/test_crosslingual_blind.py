@@ -9,6 +9,12 @@ fixes it led to) found the evidence first for 52 cases, flagged 2 true evidence 
 and 86 of 104 distractors. The lexicon was then extended with a broad batch of news words
 that includes the words this set showed unbridged, so the set is no longer blind; a third
 set, kept out of the repository until then, measured the same fixes blind (README).
+
+The third set (data/crosslingual_blind_c.json, 50 cases: sports, culture, tech, food prices,
+transport, energy, crime, schools, housing, strikes, migration, weather, space, pharma) was
+written after those fixes, blind to the lexicon and the rules, and run once before it was
+added: evidence first for 48 (44 with the code of that morning), in the top 5 for all,
+no evidence flagged, 74 of 100 distractors flagged (66 that morning).
 """
 
 import json
@@ -19,18 +25,26 @@ import pytest
 
 from workbench.matching.index import LexicalIndex
 
-CASES = json.loads((Path(__file__).parent / "data" / "crosslingual_blind.json").read_text("utf-8"))
+DATA = Path(__file__).parent / "data"
+# set -> (its file, floors a little under what it gives now, so that a regression fails:
+# evidence first, evidence in the top 5, share of distractors flagged as expected)
+SETS = {
+    "b": ("crosslingual_blind.json", 54, 55, 0.93),
+    "c": ("crosslingual_blind_c.json", 47, 49, 0.72),
+}
+CASES = {name: json.loads((DATA / file).read_text("utf-8")) for name, (file, *_) in SETS.items()}
 
 
 def _date(value):
     return date.fromisoformat(value) if value else None
 
 
-@pytest.fixture(scope="module")
-def results():
+@pytest.fixture(scope="module", params=sorted(SETS))
+def results(request):
+    cases = CASES[request.param]
     index = LexicalIndex()
     items = []
-    for case in CASES:
+    for case in cases:
         ev = case["evidence"]
         items.append(
             (f"{case['id']}/evidence", ev["text"], ev["language"], _date(ev["anchor_date"]))
@@ -41,39 +55,43 @@ def results():
             items.append((f"{case['id']}/u{i}", u["text"], u["language"], None))
     index.add_many(items)
     found = {}
-    for case in CASES:
+    for case in cases:
         claim = case["claim"]
         matches = index.search(
-            claim["text"], k=20, language=claim["language"], anchor_date=_date(claim["anchor_date"])
+            claim["text"],
+            k=len(items),
+            language=claim["language"],
+            anchor_date=_date(claim["anchor_date"]),
         )
         found[case["id"]] = {m.doc_id: m for m in matches}
-    return found
+    return request.param, cases, found
 
 
 def _rank(matches, doc_id):
     return next((n for n, d in enumerate(matches, 1) if d == doc_id), None)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_the_evidence_is_found_and_not_flagged(results, case):
-    matches = results[case["id"]]
-    evidence_id = f"{case['id']}/evidence"
-    rank = _rank(matches, evidence_id)
-    if rank is None or rank > 5:
-        pytest.xfail(f"evidence at rank {rank}: counted in the aggregate test")
-    assert matches[evidence_id].mismatches == [], "correct evidence flagged as a mismatch"
+def test_no_true_evidence_is_flagged(results):
+    _, cases, found = results
+    flagged = [
+        case["id"]
+        for case in cases
+        if (m := found[case["id"]].get(f"{case['id']}/evidence")) is not None and m.mismatches
+    ]
+    assert flagged == []
 
 
 def test_most_evidence_ranks_first_and_distractors_are_flagged(results):
-    first = sum(_rank(results[c["id"]], f"{c['id']}/evidence") == 1 for c in CASES)
-    top5 = sum((_rank(results[c["id"]], f"{c['id']}/evidence") or 99) <= 5 for c in CASES)
+    name, cases, found = results
+    _, min_first, min_top5, min_flagged = SETS[name]
+    ranks = [_rank(found[c["id"]], f"{c['id']}/evidence") or 99 for c in cases]
     flagged = total = 0
-    for case in CASES:
+    for case in cases:
         for i, distractor in enumerate(case["distractors"]):
             if not distractor["mismatch"]:
                 continue
             total += 1
-            match = results[case["id"]].get(f"{case['id']}/d{i}")
+            match = found[case["id"]].get(f"{case['id']}/d{i}")
             expected = {
                 (e["field"], e["claim_value"], e["evidence_value"]) for e in distractor["mismatch"]
             }
@@ -82,6 +100,6 @@ def test_most_evidence_ranks_first_and_distractors_are_flagged(results):
                 and expected
                 & {(m.field, m.claim_value, m.evidence_value) for m in match.mismatches}
             )
-    # floors a little under what the set gives now (55, 56, 101 of 104), so a regression fails
-    assert first >= 54 and top5 >= 55, (first, top5)
-    assert flagged / total >= 0.93, (flagged, total)
+    assert sum(r == 1 for r in ranks) >= min_first, ranks
+    assert sum(r <= 5 for r in ranks) >= min_top5, ranks
+    assert flagged / total >= min_flagged, (flagged, total)
