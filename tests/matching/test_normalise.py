@@ -493,3 +493,25 @@ def test_a_month_without_a_year_follows_the_tense(text, language, expected):
 def test_dates_written_with_digits_only(text, language, expected, not_expected):
     found = keys(text, language=language, anchor_date=MARCH)
     assert expected <= found and not_expected not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected", "not_expected"),
+    [
+        ("Der Einlagenzins lag bei minus 0,5 Prozent.", "de", "percent:-0.5", "percent:0.5"),
+        ("The deposit rate stood at -0.5%.", "en", "percent:-0.5", "percent:0.5"),
+        ("In der Nacht sank die Temperatur auf minus 12 Grad.", "de", "number:-12", "number:12"),
+        # the dash of a range or a name is no minus sign
+        ("Mieten stiegen um 10-12%.", "en", "percent:12", "percent:-12"),
+        ("Es fielen 3 - 5 Tore.", "de", "number:5", "number:-5"),
+        # "Mitte", "mid-" before a month; months ago
+        ("Die Preise fielen Mitte Februar deutlich.", "de", "date:2025-02", None),
+        ("In mid-March, prices fell sharply.", "en", "date:2025-03", None),
+        ("Vor drei Monaten hatte der Konzern den Abbau angekündigt.", "de", "date:2024-12", None),
+        ("Three months ago the company announced the cuts.", "en", "date:2024-12", None),
+        ("Vor einem Jahr war das anders.", "de", "date:2024", None),
+    ],
+)
+def test_signs_mid_months_and_months_ago(text, language, expected, not_expected):
+    found = keys(text, language=language, anchor_date=MARCH)
+    assert expected in found and (not_expected is None or not_expected not in found)

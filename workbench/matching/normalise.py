@@ -1694,6 +1694,14 @@ def _names_a_reference(text: str, num_start: int) -> bool:
     return bool(words) and before[-1:].isspace() and words[-1] in _REFERENCE_WORDS
 
 
+def _is_negative(text: str, num_start: int) -> bool:
+    """A minus sign or the word "minus" just before a figure; not the dash of a range
+    ("10-12%", "3 - 5") or of a name ("Covid-19")."""
+    if num_start and text[num_start - 1] in "-−":
+        return num_start == 1 or text[num_start - 2] in " (\t\n"
+    return text[max(0, num_start - 6) : num_start].lower() == "minus "
+
+
 def _is_clock_time(text: str, start: int, num_end: int) -> bool:
     if _CLOCK_AFTER_RE.match(text, num_end):
         return True
@@ -1758,6 +1766,8 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
         value = _scaled_number(num, num_language, exponent, measure)
         if value is None:
             continue
+        if _is_negative(text, num_start):  # "minus 0,5 Prozent", "-0.5%", "minus 12 Grad"
+            value = "-" + value
         if pct or bp:
             facts.append(Fact("percent", value, text[start:end], start, end))
             read[len(facts) - 1] = _Reading(num, num_language, exponent, None, True)
@@ -2040,8 +2050,8 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _PAST = r"vergangenen|letzten|vorigen|last|previous"
 _THIS = r"dieses|diesen|diesem|this|laufenden|current"
 _NEXT = r"nächsten|kommenden|next|coming"
-_PREFIX_WORDS = r"im|in|on|am|seit|since|bis|until|ende|anfang|early|late|mid|vom|from"
-_PREFIX = rf"(?:(?:{_PREFIX_WORDS})\s+)?"
+_PREFIX_WORDS = r"im|in|on|am|seit|since|bis|until|ende|anfang|mitte|early|late|mid|vom|from"
+_PREFIX = rf"(?:(?:{_PREFIX_WORDS})\s+|mid-)?"
 # "... vergangenen Jahres", "... of last year", "... des Vorjahres": joined to the month by
 # spaces only (not across a full stop or a comma: "am 5. Mai. Vergangenen Jahres war ...",
 # "in May, last year's winner ..."), and not "year's"
@@ -2066,13 +2076,15 @@ _DATE_ALTERNATIVES = (
     rf"\b{_PREFIX}{_DAY}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}{_OF_RELATIVE_YEAR}",
     rf"\b{_PREFIX}{_DAY}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)",
     rf"\b{_PREFIX}{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\b",
-    rf"\b(?:im|in|on|am|seit|since|bis|until|ende|anfang|early|late|mid)\s+{_MONTH}(?!\w)",
+    rf"\b(?:(?:im|in|on|am|seit|since|bis|until|ende|anfang|mitte|early|late|mid)\s+|mid-)"
+    rf"{_MONTH}(?!\w)",
     rf"\b(?:im\s+|in\s+)?(?P<rel>{_PAST}|{_THIS}|{_NEXT})[ns]?\s+(?:jahr(?:es)?|year)\b",
     rf"\b(?:im\s+|in\s+)?(?:(?P<mrel>{_PAST}|{_THIS}|{_NEXT})[ns]?\s+(?:monats?|month)"
     r"|(?P<prev_month>vormonat))\b",
     r"\b(?:(?:im|in|das|dem)\s+)?"
     r"(?P<rel>vorjahr|(?:letztes|vergangenes|voriges|nächstes)\s+jahr)\b",
-    r"\b(?P<ago>vor\s+(?P<n>\w+)\s+jahren|(?P<n2>\d+|one|two|three|a)\s+years?\s+ago)\b",
+    r"\b(?P<ago>vor\s+(?P<n>\w+)\s+(?:jahr(?:en)?|(?P<months>monat(?:en)?))"
+    r"|(?P<n2>\d+|one|two|three|a)\s+(?:years?|(?P<months2>months?))\s+ago)\b",
     # a season ("2023/24", "2022-23") or a month in ISO form ("2024-03")
     r"\b(?P<year>(?:19|20)\d{2})(?P<sep>[/–-])(?P<second>\d{2})(?![\d/–-]|[.,]\d)",
     # "12/03/2024": day and month in an order no one can tell, the year for sure
@@ -2086,7 +2098,7 @@ _DATE_ALTERNATIVES = (
 )
 _DATE_START = (
     r"\b(?=\d|jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|im\b|in\b|on\b|am\b"
-    r"|seit|since|bis|until|ende|anfang|early|late|mid|vom|from|vergangen|letzt|vorig|last"
+    r"|seit|since|bis|until|ende|anfang|mitte|early|late|mid|vom|from|vergangen|letzt|vorig|last"
     r"|previous|dies|this|laufend|current|nächst|kommend|next|coming|vor|das\b|dem\b|one|two"
     r"|three|a\b)"
 )
@@ -2214,7 +2226,7 @@ _DATE_START_WORDS = _words("im in on am das dem a one two three vor")
 _DATE_START_PREFIXES = tuple(
     _words(
         """jan feb mar mär apr mai may jun jul aug sep okt oct nov dez dec seit since bis until
-    ende anfang early late mid vom from vergangen letzt vorig last previous dies this laufend
+    ende anfang mitte early late mid vom from vergangen letzt vorig last previous dies this laufend
     current nächst kommend next coming vor one two three"""
     )
 )
@@ -2237,15 +2249,17 @@ _DATE_CANDIDATE_RE = re.compile(
 # "year(s) ago". Words that can only be a date's prefix ("in", "since", "das"): only before
 # what follows a prefix, a day, a month or a relative word ("last", "Vorjahr"). Other words
 # (months, relative words, "vor", longer words that begin with a prefix): always.
-_DATE_PREFIX_WORDS = "im|in|on|am|das|dem|seit|since|bis|until|ende|anfang|early|late|mid|vom|from"
+_DATE_PREFIX_WORDS = (
+    "im|in|on|am|das|dem|seit|since|bis|until|ende|anfang|mitte|early|late|mid|vom|from"
+)
 _DATE_AFTER_PREFIX = (
-    r"\s+(?:\d|jan|jän|feb|mär|mae|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec"
+    r"(?:\s+|-)(?:\d|jan|jän|feb|mär|mae|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec"
     r"|vergangen|letzt|vorig|last|previous|dies|this|laufend|current|nächst|kommend|next|coming"
     r"|vormonat|vorjahr)"
 )
 _DATE_MAY_OPEN_RE = re.compile(
-    r"\d{1,2}(?!\d)|19|20|\d+\s+year"
-    r"|(?:three|two|one|a)\s+year"
+    r"\d{1,2}(?!\d)|19|20|\d+\s+(?:year|month)"
+    r"|(?:three|two|one|a)\s+(?:year|month)"
     rf"|(?:{_DATE_PREFIX_WORDS}){_DATE_AFTER_PREFIX}"
     rf"|(?!(?:{_DATE_PREFIX_WORDS}|three|two|one|a)(?!\w))\D"
 )
@@ -2322,10 +2336,13 @@ def _resolve_date(
         year = anchor.year + (_year_step(groups["yrel"]) if groups.get("yrel") else -1)
     elif groups.get("ago"):
         n = groups.get("n") or groups.get("n2") or ""
-        years = int(n) if n.isdigit() else _SMALL_NUMBERS.get(n.lower())
-        if years is None:
+        count = int(n) if n.isdigit() else _SMALL_NUMBERS.get(n.lower())
+        if count is None:
             return None
-        return (anchor.year - years,)
+        if groups.get("months") or groups.get("months2"):  # "vor drei Monaten"
+            months = anchor.year * 12 + anchor.month - 1 - count
+            return (months // 12, months % 12 + 1)
+        return (anchor.year - count,)
     elif groups.get("mrel") or groups.get("prev_month"):
         step = _month_step(groups.get("mrel") or "")
         months = anchor.year * 12 + anchor.month - 1 + step
