@@ -2640,14 +2640,7 @@ def _name_facts(
             for piece_start, piece in _run_pieces(run, run_start, taken):
                 _add_run_name(facts, piece, piece_start, text, language, aliases)
             continue
-        name = _name_in_run(run, language)
-        if name is None:
-            continue
-        start, end = run_start + name.start, run_start + name.end
-        if name.single_word and not _looks_like_name(name.joined, text, start, language):
-            continue
-        value = aliases.get(name.joined, name.folded)
-        facts.append(Fact("name", value, text[start:end], start, end))
+        _add_run_name(facts, run, run_start, text, language, aliases)
     return facts
 
 
