@@ -205,3 +205,24 @@ def test_names_apart_are_not_read_as_one_spelt_out_name():
     for acronym in ("CDC", "DC"):
         claim = NormalisedText((), (_name(acronym.lower(), acronym, 0),))
         assert explain(claim, evidence)[0]["names"] == []
+
+
+def test_a_sign_on_one_side_only_is_no_mismatch():
+    claim = normalise("Deutsche Exporte im Januar: minus 3,1 Prozent", language="de")
+    evidence = normalise("German exports fell 3.1% in January", language="en")
+    _, mismatches = explain(claim, evidence)
+    assert mismatches == []
+
+
+def test_percentages_far_apart_are_different_quantities():
+    claim = normalise(
+        "Die Arbeitslosenquote in Spanien sank auf 11,7 Prozent, die Jugendarbeitslosigkeit auf "
+        "28 Prozent.",
+        language="de",
+    )
+    evidence = normalise(
+        "Spain's unemployment rate fell to 11.7 percent while employment rose 0.5 percent.",
+        language="en",
+    )
+    _, mismatches = explain(claim, evidence)
+    assert not any(m.claim_value == "28" for m in mismatches)

@@ -307,7 +307,7 @@ def test_a_k_written_on_the_number_is_thousands():
     [
         # the relative year belongs to the next sentence or to "year's"
         ("The festival is held on 5 May. Last year, it drew many.", "en", "2025-05-05", "2024-05"),
-        ("Sie kam am 3. Mai. Vergangenen Jahres war das anders.", "de", "2025-05-03", "2024-05"),
+        ("Sie kommt am 3. Mai. Vergangenen Jahres war das anders.", "de", "2025-05-03", "2024-05"),
         ("In March, last year's winner returned.", "en", "2025-03", "2024-03"),
         # the verb "may" and the word "mar" are no months
         ("Prices may this year rise by 5 percent.", "en", "2025", "2025-05"),
@@ -515,3 +515,43 @@ def test_dates_written_with_digits_only(text, language, expected, not_expected):
 def test_signs_mid_months_and_months_ago(text, language, expected, not_expected):
     found = keys(text, language=language, anchor_date=MARCH)
     assert expected in found and (not_expected is None or not_expected not in found)
+
+
+# --- found by a review of the rules above ----------------------------------------------
+
+REVIEW_ANCHOR = date(2024, 3, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected", "not_expected"),
+    [
+        # German puts the year before the object: only a counted noun makes it a figure
+        ("Die Regierung hat 2023 Rüstungsexporte genehmigt.", "de", "date:2023", "number:2023"),
+        ("In 2023 euro zone inflation averaged 5.4%.", "en", "date:2023", "amount:EUR:2023"),
+        # German "am" is no a.m.; a market's name keeps the percentage after it
+        ("Die Polizei wies 300 am Flughafen ab.", "de", "number:300", None),
+        ("Zuletzt lag der Dax 0,8 Prozent im Plus.", "de", "percent:0.8", None),
+        # a price and its change are no range; no scale onto a larger first figure
+        ("Siemens 178,40 -1,2%", "de", "percent:-1.2", "percent:178.4"),
+        ("Bußgelder von 500 bis 2 Millionen Euro", "de", "number:500", "amount:EUR:500000000"),
+        ("Die Rate lag bei –0,5 Prozent.", "de", "percent:-0.5", "percent:0.5"),
+        # two-digit years take the nearest century; section numbers and impossible days no date
+        ("Am 9.11.89 fiel die Mauer.", "de", "date:1989-11-09", "date:2089"),
+        ("Siehe Abschnitt (2.5.1).", "de", None, "date:2024-05-02"),
+        ("Am 31.02. geschah nichts.", "de", None, "date:2024-02-31"),
+        # the past tense in German's simple past too, not in English adjectives
+        ("Die EZB senkte im Juni den Leitzins.", "de", "date:2023-06", None),
+        ("Several hundred doctors strike in May.", "en", "date:2024-05", None),
+    ],
+)
+def test_what_a_review_of_the_rules_found(text, language, expected, not_expected):
+    found = keys(text, language=language, anchor_date=REVIEW_ANCHOR)
+    assert expected is None or expected in found
+    assert not_expected is None or not_expected not in found
+
+
+def test_odd_digits_and_long_runs_neither_crash_nor_crawl():
+    assert normalise("Das war vor 10⁶ Jahren.", language="de", anchor_date=REVIEW_ANCHOR)
+    # a phone-like run of 100k characters: each figure once, not the rest of the text again
+    found = normalise("01 " * 33_333, language="de")
+    assert not any(f.kind == "number" and len(f.value) > 20 for f in found.facts)

@@ -190,8 +190,8 @@ def _spelled_out(facts: tuple[Fact, ...]) -> Iterator[tuple[str, str]]:
 
 def _name_chains(facts: tuple[Fact, ...]) -> list[list[Fact]]:
     """Names in text order, grouped where one follows the other across a small word and no
-    other fact lies between. Names read back from the index have no positions but keep
-    their order: those are taken as one chain."""
+    other fact lies between. Names read back from the index have no positions: each is a
+    chain of its own (chaining them all made chance acronyms and cost cubic time)."""
     chains: list[list[Fact]] = []
     previous: Fact | None = None
     for fact in sorted(facts, key=lambda f: f.start):
@@ -207,8 +207,8 @@ def _name_chains(facts: tuple[Fact, ...]) -> list[list[Fact]]:
 def _follows(previous: Fact, fact: Fact) -> bool:
     if previous.kind != "name":
         return False
-    if previous.start < 0 and fact.start < 0:
-        return True
+    if previous.start < 0 or fact.start < 0:
+        return False  # read back from the index, without positions: no telling what is next
     return fact.start - previous.end in _NAME_GAP
 
 
@@ -241,7 +241,9 @@ def _comparable(a: Fact, b: Fact) -> bool:
 
 
 def _same_number(a: Fact, b: Fact) -> bool:
-    return _comparable(a, b) and math.isclose(_split(a)[1], _split(b)[1], rel_tol=1e-9)
+    """Equal figures; a sign on one side only does not make them differ: "minus 3,1 Prozent"
+    and "exports fell 3.1%" say one thing, the verb carries the sign."""
+    return _comparable(a, b) and math.isclose(abs(_split(a)[1]), abs(_split(b)[1]), rel_tol=1e-9)
 
 
 def _number_mismatches(claim: list[Fact], evidence: list[Fact]) -> list[Mismatch]:
@@ -257,12 +259,13 @@ def _number_mismatches(claim: list[Fact], evidence: list[Fact]) -> list[Mismatch
 
 
 def _within_reach(claim: Fact, evidence: Fact) -> bool:
-    """Whether an evidence figure may be the one the claim gives otherwise. Any percentage
-    may: a rate of 10.7% and one of 1.0% are one quantity on one scale, ten times apart.
-    Other figures are compared within a factor of ten: 44 deaths and 2,000 homes are
-    different counts, not one count got wrong."""
+    """Whether an evidence figure may be the one the claim gives otherwise. Percentages
+    within ten points or a factor of ten: a rate of 10.7% and one of 1.0% are one quantity
+    got wrong, a youth jobless rate of 28% and a rise of 0.5% are two. Other figures within a
+    factor of ten: 44 deaths and 2,000 homes are different counts, not one count got wrong."""
     if claim.kind == "percent":
-        return True
+        a, b = abs(_split(claim)[1]), abs(_split(evidence)[1])
+        return abs(a - b) <= 10 or (a > 0 and 0.1 <= b / a <= 10)
     value = _split(claim)[1]
     return value > 0 and 0.1 <= _split(evidence)[1] / value <= 10
 

@@ -1618,8 +1618,68 @@ COUNT_NOUNS_EN = _words(
     positions posts apartments flats animals lives years days hours
     """
 )
+# German nouns nearly always counted: after a number like a year they make it a figure
+COUNT_NOUNS_DE = frozenset(
+    [
+        "Menschen",
+        "Personen",
+        "Stellen",
+        "Arbeitsplätze",
+        "Jobs",
+        "Mitarbeiter",
+        "Mitarbeitende",
+        "Beschäftigte",
+        "Einwohner",
+        "Demonstranten",
+        "Teilnehmer",
+        "Besucher",
+        "Zuschauer",
+        "Fans",
+        "Fälle",
+        "Tote",
+        "Todesopfer",
+        "Verletzte",
+        "Kinder",
+        "Schüler",
+        "Studierende",
+        "Studenten",
+        "Patienten",
+        "Wohnungen",
+        "Häuser",
+        "Haushalte",
+        "Familien",
+        "Soldaten",
+        "Polizisten",
+        "Einsatzkräfte",
+        "Stimmen",
+        "Unterschriften",
+        "Kilometer",
+        "Meter",
+        "Tonnen",
+        "Liter",
+        "Hektar",
+        "Fahrzeuge",
+        "Autos",
+        "Flüge",
+        "Passagiere",
+        "Fahrgäste",
+        "Kunden",
+        "Nutzer",
+        "Abonnenten",
+        "Mitglieder",
+        "Euro",
+        "Dollar",
+        "Franken",
+        "Pfund",
+        "Tage",
+        "Stunden",
+        "Jahre",
+    ]
+)
 # A time of day is no figure: "gegen 22 Uhr", "14.30 Uhr", "9:30 a.m.", "10pm"
-_CLOCK_AFTER_RE = re.compile(r"(?::\d{2}(?!\d))?\s?(?:Uhr\b|[ap]\.\s?m\.|(?:[ap]m|[AP]M)\b)")
+_CLOCK_AFTER_RE = re.compile(r"(?::\d{2}(?!\d))?\s?(?:Uhr\b|[ap]\.\s?m\.)")
+# "10pm", "9 AM": English only (German "300 am Flughafen" is "at the"), hours 1 to 12
+_CLOCK_AFTER_EN_RE = re.compile(r"(?::\d{2}(?!\d))?\s?(?:[ap]m|[AP]M)\b")
 _CLOCK_BEFORE_RE = re.compile(r"(?<![\d.,:])\d{1,2}:$")
 _NEXT_WORDS_RE = re.compile(r"\s*([^\W\d_]+)(?:[\s-]+([^\W\d_]+))?")
 
@@ -1637,7 +1697,7 @@ def _counts_what_follows(text: str, end: int, language: str) -> bool:
 
 
 # A phone number is no figure: "030 123 456", "0621 174-4444", "+49 30 1234567"
-_PHONE_RE = re.compile(r"(?<![\w.,+])(?:\+\d{1,3}[\s-]?(?:\(0\)\s?)?\d|\(?0\d)[\d\s/()-]{4,}\d")
+_PHONE_RE = re.compile(r"(?<![\w.,+])(?:\+\d{1,3}[ -]?(?:\(0\)\s?)?\d|\(?0\d)[\d /()-]{4,18}\d")
 # Nor is a number that names a law's section, a page, a week or a model: "§ 218",
 # "Artikel 5 Absatz 2", "Section 230", "Kalenderwoche 12", "S&P 500", "Boeing 737"
 _REFERENCE_WORDS = frozenset(
@@ -1697,13 +1757,20 @@ def _names_a_reference(text: str, num_start: int) -> bool:
 def _is_negative(text: str, num_start: int) -> bool:
     """A minus sign or the word "minus" just before a figure; not the dash of a range
     ("10-12%", "3 - 5") or of a name ("Covid-19")."""
-    if num_start and text[num_start - 1] in "-−":
+    if num_start and text[num_start - 1] in "-−–":
         return num_start == 1 or text[num_start - 2] in " (\t\n"
     return text[max(0, num_start - 6) : num_start].lower() == "minus "
 
 
-def _is_clock_time(text: str, start: int, num_end: int) -> bool:
+def _is_clock_time(text: str, start: int, num_end: int, language: str) -> bool:
     if _CLOCK_AFTER_RE.match(text, num_end):
+        return True
+    if (
+        language == "en"
+        and _CLOCK_AFTER_EN_RE.match(text, num_end)
+        and text[start:num_end].isdecimal()
+        and 1 <= int(text[start:num_end]) <= 12
+    ):
         return True
     return (  # the minutes of "22:15"
         start > 0
@@ -1733,16 +1800,17 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
         num, pre, post, scale, pct, bp = m.group("num", "pre", "post", "scale", "pct", "bp")
         num_start, num_end = m.span("num")
         plus = num_start > 0 and text[num_start - 1] == "+"
-        if plus or text.startswith("0", num_start):
+        if (plus or text.startswith("0", num_start)) and not (phones and num_start < phones[-1][1]):
             phone = _PHONE_RE.match(text, num_start - plus)
             if phone:
                 phones.append(phone.span())
-        if _overlaps(start, end, taken) or (phones and _overlaps(start, end, phones)):
+        # figures come in text order, so only the last phone number can hold this one
+        if _overlaps(start, end, taken) or (phones and start < phones[-1][1]):
             continue
-        if _names_a_reference(text, num_start):
-            continue
+        if not (pct or bp or scale or pre or post) and _names_a_reference(text, num_start):
+            continue  # "§ 218"; but "der Dax 0,8 Prozent im Plus" keeps its percentage
         num_language = _number_language(text, num_end, language)
-        if _is_clock_time(text, num_start, num_end):
+        if _is_clock_time(text, num_start, num_end, num_language):
             continue
         scale_word = scale.lower().rstrip(".") if scale else ""
         currency = _CURRENCY.get(" ".join((pre or post).lower().split())) if pre or post else None
@@ -1766,11 +1834,12 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
         value = _scaled_number(num, num_language, exponent, measure)
         if value is None:
             continue
-        if _is_negative(text, num_start):  # "minus 0,5 Prozent", "-0.5%", "minus 12 Grad"
+        negative = _is_negative(text, num_start)
+        if negative:  # "minus 0,5 Prozent", "-0.5%", "minus 12 Grad"
             value = "-" + value
         if pct or bp:
             facts.append(Fact("percent", value, text[start:end], start, end))
-            read[len(facts) - 1] = _Reading(num, num_language, exponent, None, True)
+            read[len(facts) - 1] = _Reading(num, num_language, exponent, None, True, negative)
             continue
         if (
             currency is None
@@ -1786,7 +1855,7 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
         else:
             kind, val = "number", value
         end = end if text[end - 1 : end].strip() else end - 1
-        read[len(facts)] = _Reading(num, num_language, exponent, currency, False)
+        read[len(facts)] = _Reading(num, num_language, exponent, currency, False, negative)
         facts.append(Fact(kind, val, text[start:end].strip(), start, end))
     if len(read) > 1:
         _share_range_units(text, facts, read)
@@ -1802,6 +1871,7 @@ class _Reading(NamedTuple):
     exponent: int
     currency: str | None
     percent: bool
+    negative: bool
 
 
 # "10 bis 12 Prozent", "$10-12 billion", "von 49 auf 58 Euro", "between 4.25 and 4.5 percent"
@@ -1822,8 +1892,8 @@ def _share_range_units(text: str, facts: list[Fact], read: dict[int, _Reading]) 
     only after "von"; a change and the level it led to ("um 3 auf 58 Euro") are no range."""
     for i in range(len(facts) - 1):
         first, second = read.get(i), read.get(i + 1)
-        if first is None or second is None or first.percent:
-            continue
+        if first is None or second is None or first.percent or first.negative or second.negative:
+            continue  # "Siemens 178,40 -1,2%": a price and a change, not a range
         if facts[i + 1].start - facts[i].end > 12:  # longer than " bis zu US$ "
             continue
         join = _RANGE_JOIN_RE.fullmatch(text, facts[i].end, facts[i + 1].start)
@@ -1835,8 +1905,16 @@ def _share_range_units(text: str, facts: list[Fact], read: dict[int, _Reading]) 
             or (join.group("to") and _CHANGE_BY_RE.search(text, before, facts[i].start))
         ):
             continue
-        if second.exponent and not first.exponent and (parse_number(first.digits) or 0) >= 1000:
-            continue  # "von 80.000 bis 2 Millionen": the first is written out in full
+        first_value = parse_number(first.digits, first.language) or 0
+        if (
+            second.exponent
+            and not first.exponent
+            and (
+                first_value >= 1000
+                or first_value > (parse_number(second.digits, second.language) or 0)
+            )
+        ):
+            continue  # "von 80.000 bis 2 Millionen", "500 bis 2 Millionen": no shared scale
         if second.percent and not first.currency and not first.exponent:
             value = _scaled_number(first.digits, first.language, second.exponent, True)
             kind = "percent"
@@ -1887,8 +1965,8 @@ _NUMBER_WORD_RE = re.compile(
 
 # What _NUMBER_WORD_RE needs, in the lower-cased text: a scale or percent word after
 # whitespace, and before that whitespace a word ending with a number word ("half a": "a").
-_SCALE_OR_PERCENT_RE = re.compile(
-    r"\s+(?:thousand|tausend|million|milliard|billion|trillion|%|prozent|percent|per|pct)"
+_SCALE_OR_PERCENT_RE = re.compile(  # from a run's first space only: no rescans of long runs
+    r"(?<!\s)\s+(?:thousand|tausend|million|milliard|billion|trillion|%|prozent|percent|per|pct)"
 )
 _NUMBER_WORD_TAILS = tuple({word.split()[-1] for word in _NUMBER_WORDS})
 # Characters re.IGNORECASE matches to an ASCII letter that str.lower() leaves different (İ
@@ -2092,7 +2170,7 @@ _DATE_ALTERNATIVES = (
     # "am 12.03.", "vom 3.4.25": German dates with a short year or none, after a word that
     # asks for a date (without one, "2.5." ending a sentence is a decimal)
     r"(?:(?<=am )|(?<=vom )|(?<=zum )|(?<=bis )|(?<=seit )|(?<=ab )|(?<=dem )|(?<=den )|(?<=\())"
-    r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<yy>\d{2}(?!\d))?",
+    r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?:(?P<yy>\d{2})(?![\d.]))?(?!\d)",
     # a year alone; not a decade ("1990s", "1990er-Jahre"), see also _bare_year_counts
     r"(?<![\d.,])(?P<year>(?:19|20)\d{2})(?![\d.,]\d)(?!['’]?s\b|er(?:n\b|-|\b))",
 )
@@ -2159,6 +2237,13 @@ _ESTIMATE_BEFORE_RE = re.compile(
     r"|roughly|approximately|at\s+least|at\s+most|an\s+estimated)\s+$",
     re.IGNORECASE,
 )
+# Words after which a number like a year is a year even before a unit word: "In 2023 euro
+# zone inflation", "seit 2000 Euro-Bargeld"
+_STRONG_YEAR_CUE_BEFORE_RE = re.compile(
+    r"\b(?:jahre?s?|years?|im|in|seit|since|by|während|during|anfang|ende|mitte|early|late"
+    r"|mid|summer|sommer|spring|frühjahr|autumn|herbst|winter)\s+$",
+    re.IGNORECASE,
+)
 _YEAR_CUE_BEFORE_RE = re.compile(
     r"\b(?:jahre?s?|years?|im|in|seit|since|bis|until|by|von|vom|from|ab|vor|nach|before"
     r"|after|during|zwischen|between|und|and|oder|or|to|anfang|ende|mitte|early|late|mid"
@@ -2170,13 +2255,20 @@ _YEAR_CUE_BEFORE_RE = re.compile(
 def _bare_year_counts(text: str, start: int, end: int, language: str) -> bool:
     """Whether a number like a year ("2000") is a figure in this text, not a year."""
     before = text[max(0, start - 20) : start]
+    if _STRONG_YEAR_CUE_BEFORE_RE.search(before):  # "In 2023 euro zone inflation ..."
+        return False
     if _CURRENCY_BEFORE_RE.search(before) or _UNIT_AFTER_RE.match(text, end, end + 30):
         return True
     if _YEAR_CUE_BEFORE_RE.search(before):
         return False
-    return bool(_ESTIMATE_BEFORE_RE.search(before)) or _counts_what_follows(
-        text, end, "de" if language == "de" else "en"
-    )
+    if _ESTIMATE_BEFORE_RE.search(before):
+        return True
+    # German puts the year before the object ("hat 2023 Rüstungsexporte genehmigt"): only a
+    # noun that is nearly always counted makes it a figure there
+    next_word = _NEXT_WORDS_RE.match(text, end, end + 60)
+    if language == "de":
+        return bool(next_word) and next_word.group(1) in COUNT_NOUNS_DE
+    return _counts_what_follows(text, end, "en")
 
 
 def _date_facts(
@@ -2326,8 +2418,11 @@ def _resolve_date(
         if is_month and second != (int(groups["year"]) + 1) % 100:
             return (int(groups["year"]), second)
         return (int(groups["year"]),)
-    if groups.get("yy"):
-        year = 2000 + int(groups["yy"])
+    if groups.get("yy"):  # the century that puts it nearest the article ("9.11.89": 1989)
+        reference = anchor.year if anchor else 2000
+        year = min(
+            (c + int(groups["yy"]) for c in (1900, 2000, 2100)), key=lambda y: abs(y - reference)
+        )
     elif groups.get("year"):
         year = int(groups["year"])
     elif anchor is None:
@@ -2336,8 +2431,8 @@ def _resolve_date(
         year = anchor.year + (_year_step(groups["yrel"]) if groups.get("yrel") else -1)
     elif groups.get("ago"):
         n = groups.get("n") or groups.get("n2") or ""
-        count = int(n) if n.isdigit() else _SMALL_NUMBERS.get(n.lower())
-        if count is None:
+        count = int(n) if n.isdecimal() else _SMALL_NUMBERS.get(n.lower())
+        if count is None or count > 200:  # "vor 10⁶ Jahren", "vor 3000 Jahren": no date
             return None
         if groups.get("months") or groups.get("months2"):  # "vor drei Monaten"
             months = anchor.year * 12 + anchor.month - 1 - count
@@ -2369,7 +2464,13 @@ def _resolve_date(
         day or groups.get("year") or rel or led_relative_year or named_after_prefix
     ):
         return None  # the English verb "may", the abbreviation "mar"
-    return (year, month, day) if day else (year, month)
+    if day:
+        try:
+            date(year, month, day)
+        except ValueError:  # "am 31.02."
+            return None
+        return (year, month, day)
+    return (year, month)
 
 
 def _year_step(rel: str) -> int:
@@ -2409,10 +2510,26 @@ _FUTURE_CUE_RE = {
         re.IGNORECASE,
     ),
 }
+# English "-ed" forms, but not adjectives and nouns that end so ("hundred", "so-called",
+# "Frankfurt-based"); German participles and the weak past ("senkte", "meldete") and the
+# strong past of verbs news copy uses most ("stieg", "sank", "fiel"), not adjectives in -te
+_NOT_PAST_ED = "hundred|based|called|need|indeed|speed|feed|seed|bed|red|shed|united|limited"
+_NOT_PAST_TE = (
+    "erste|letzte|beste|meiste|nächste|zweite|dritte|vierte|fünfte|sechste|siebte|achte"
+    "|neunte|zehnte|weite|breite|harte|feste|leichte|rechte|konkrete|gesamte|absolute"
+)
+_STRONG_PAST_DE = (
+    "stieg|stiegen|sank|sanken|fiel|fielen|lag|lagen|gab|gaben|kam|kamen|nahm|nahmen|traf"
+    "|trafen|schloss|schlossen|verlor|verloren|gewann|gewannen|begann|begannen|blieb|blieben"
+    "|ging|gingen|stand|standen|hielt|hielten|fand|fanden|wies|zog|sprach|schrieb|entschied"
+    "|starb|starben|brach|verließ|erhielt|betrug"
+)
 _PAST_CUE_RE = {
-    "en": re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b"),
+    "en": re.compile(rf"\b(?:was|were|had|did|(?!(?:{_NOT_PAST_ED})\b)[a-z]{{3,}}ed)\b"),
     "de": re.compile(
-        r"\b(?:wurden?|waren|war|hatten?|gewesen|worden|[a-zäöüß]*ge[a-zäöüß]{3,}(?:t|en))\b"
+        rf"\b(?:wurden?|waren|war|hatten?|gewesen|worden|{_STRONG_PAST_DE}"
+        r"|[a-zäöüß]*ge[a-zäöüß]{3,}(?:t|en)"
+        rf"|(?!(?:{_NOT_PAST_TE})\b)[a-zäöüß]{{3,}}te[n]?)\b"
     ),
 }
 # "vertagt auf den 15. April", "adjourned until April 15": a date ahead, whatever the tense
