@@ -378,6 +378,7 @@ MARCH = date(2025, 3, 10)
         ("He was fined $2000.", "en", "amount:USD:2000", "date:2000"),
         ("Bei dem Zulieferer fallen 1900 Stellen weg.", "de", "number:1900", "date:1900"),
         ("Some 2000 protesters gathered.", "en", "number:2000", "date:2000"),
+        ("Zwischen 1500 und 2000 Menschen demonstrierten.", "de", "number:2000", "date:2000"),
         # ... and a year where a word asks for one, or nothing says it counts
         ("Im Jahr 2000 Menschen zu zählen war schwer.", "de", "date:2000", "number:2000"),
         ("2019 stieg die Zahl deutlich.", "de", "date:2019", "number:2019"),

@@ -2259,16 +2259,19 @@ def _bare_year_counts(text: str, start: int, end: int, language: str) -> bool:
         return False
     if _CURRENCY_BEFORE_RE.search(before) or _UNIT_AFTER_RE.match(text, end, end + 30):
         return True
+    # German puts the year before the object ("hat 2023 Rüstungsexporte genehmigt"): only a
+    # noun that is nearly always counted makes it a figure there, even after "und", "bis"
+    # ("zwischen 1500 und 2000 Menschen")
+    if language == "de":
+        next_word = _NEXT_WORDS_RE.match(text, end, end + 60)
+        counted = bool(next_word) and next_word.group(1) in COUNT_NOUNS_DE
+    else:
+        counted = _counts_what_follows(text, end, "en")
+    if counted:
+        return True
     if _YEAR_CUE_BEFORE_RE.search(before):
         return False
-    if _ESTIMATE_BEFORE_RE.search(before):
-        return True
-    # German puts the year before the object ("hat 2023 Rüstungsexporte genehmigt"): only a
-    # noun that is nearly always counted makes it a figure there
-    next_word = _NEXT_WORDS_RE.match(text, end, end + 60)
-    if language == "de":
-        return bool(next_word) and next_word.group(1) in COUNT_NOUNS_DE
-    return _counts_what_follows(text, end, "en")
+    return bool(_ESTIMATE_BEFORE_RE.search(before))
 
 
 def _date_facts(
