@@ -80,7 +80,7 @@ def _terms_and_signature(item: IndexItem, aliases: dict[str, str] | None) -> tup
     names = dict.fromkeys(f.value for f in normalised.facts if f.kind == "name")
     # index_terms puts the word tokens first and the fact terms after them
     fact_terms = terms[len(normalised.tokens) :]
-    return terms, " ".join(normalised.tokens) + "\t" + " ".join(fact_terms) + "\t" + "|".join(names)
+    return terms, _joined_signature(normalised.tokens, fact_terms, names)
 
 
 @dataclass
@@ -660,7 +660,12 @@ def _signature(terms: list[str], names: list[str]) -> str:
     facts: list[str] = []
     for term in terms:  # one pass, not a filtering pass for each
         (facts if term.startswith(FACT_PREFIX) else words).append(term)
-    return " ".join(words) + "\t" + " ".join(facts) + "\t" + "|".join(names)
+    return _joined_signature(words, facts, names)
+
+
+def _joined_signature(words: Iterable[str], fact_terms: Iterable[str], names: Iterable[str]) -> str:
+    """The signature's text: words, fact terms and names (``_from_signature`` reads it)."""
+    return " ".join(words) + "\t" + " ".join(fact_terms) + "\t" + "|".join(names)
 
 
 def _from_signature(signature: str) -> NormalisedText:

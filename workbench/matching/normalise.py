@@ -1619,62 +1619,15 @@ COUNT_NOUNS_EN = _words(
     """
 )
 # German nouns nearly always counted: after a number like a year they make it a figure
-COUNT_NOUNS_DE = frozenset(
-    [
-        "Menschen",
-        "Personen",
-        "Stellen",
-        "Arbeitsplätze",
-        "Jobs",
-        "Mitarbeiter",
-        "Mitarbeitende",
-        "Beschäftigte",
-        "Einwohner",
-        "Demonstranten",
-        "Teilnehmer",
-        "Besucher",
-        "Zuschauer",
-        "Fans",
-        "Fälle",
-        "Tote",
-        "Todesopfer",
-        "Verletzte",
-        "Kinder",
-        "Schüler",
-        "Studierende",
-        "Studenten",
-        "Patienten",
-        "Wohnungen",
-        "Häuser",
-        "Haushalte",
-        "Familien",
-        "Soldaten",
-        "Polizisten",
-        "Einsatzkräfte",
-        "Stimmen",
-        "Unterschriften",
-        "Kilometer",
-        "Meter",
-        "Tonnen",
-        "Liter",
-        "Hektar",
-        "Fahrzeuge",
-        "Autos",
-        "Flüge",
-        "Passagiere",
-        "Fahrgäste",
-        "Kunden",
-        "Nutzer",
-        "Abonnenten",
-        "Mitglieder",
-        "Euro",
-        "Dollar",
-        "Franken",
-        "Pfund",
-        "Tage",
-        "Stunden",
-        "Jahre",
-    ]
+COUNT_NOUNS_DE = _words(
+    """
+    Menschen Personen Stellen Arbeitsplätze Jobs Mitarbeiter Mitarbeitende Beschäftigte
+    Einwohner Demonstranten Teilnehmer Besucher Zuschauer Fans Fälle Tote Todesopfer
+    Verletzte Kinder Schüler Studierende Studenten Patienten Wohnungen Häuser Haushalte
+    Familien Soldaten Polizisten Einsatzkräfte Stimmen Unterschriften Kilometer Meter Tonnen
+    Liter Hektar Fahrzeuge Autos Flüge Passagiere Fahrgäste Kunden Nutzer Abonnenten
+    Mitglieder Euro Dollar Franken Pfund Tage Stunden Jahre
+    """
 )
 # A time of day is no figure: "gegen 22 Uhr", "14.30 Uhr", "9:30 a.m.", "10pm"
 _CLOCK_AFTER_RE = re.compile(r"(?::\d{2}(?!\d))?\s?(?:Uhr\b|[ap]\.\s?m\.)")
@@ -1700,47 +1653,12 @@ def _counts_what_follows(text: str, end: int, language: str) -> bool:
 _PHONE_RE = re.compile(r"(?<![\w.,+])(?:\+\d{1,3}[ -]?(?:\(0\)\s?)?\d|\(?0\d)[\d /()-]{4,18}\d")
 # Nor is a number that names a law's section, a page, a week or a model: "§ 218",
 # "Artikel 5 Absatz 2", "Section 230", "Kalenderwoche 12", "S&P 500", "Boeing 737"
-_REFERENCE_WORDS = frozenset(
-    [
-        "§",
-        "§§",
-        "Art.",
-        "Artikel",
-        "Absatz",
-        "Abs.",
-        "Section",
-        "section",
-        "Article",
-        "article",
-        "Paragraph",
-        "paragraph",
-        "Paragraf",
-        "Kalenderwoche",
-        "KW",
-        "No.",
-        "Nr.",
-        "Nummer",
-        "Seite",
-        "S.",
-        "Page",
-        "page",
-        "Pages",
-        "pages",
-        "Kapitel",
-        "Chapter",
-        "chapter",
-        "S&P",
-        "FTSE",
-        "DAX",
-        "Dax",
-        "Nasdaq",
-        "Boeing",
-        "Flug",
-        "Flight",
-        "flight",
-        "Resolution",
-        "resolution",
-    ]
+_REFERENCE_WORDS = _words(
+    """
+    § §§ Art. Artikel Absatz Abs. Section section Article article Paragraph paragraph Paragraf
+    Kalenderwoche KW No. Nr. Nummer Seite S. Page page Pages pages Kapitel Chapter chapter S&P
+    FTSE DAX Dax Nasdaq Boeing Flug Flight flight Resolution resolution
+    """
 )
 
 
@@ -2016,30 +1934,15 @@ def _number_word_facts(text: str, language: str, taken: list[tuple[int, int]]) -
 # articles more often than figures), lower case or opening a sentence ("Sieben Menschen";
 # "die Acht" is no figure).
 _SPELLED_UNITS = {
-    "en": dict(
-        zip(
-            ["two", "three", "four", "five", "six", "seven", "eight", "nine"],
-            range(2, 10),
-            strict=True,
-        )
-    ),
-    "de": dict(
-        zip(
-            ["zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"],
-            range(2, 10),
-            strict=True,
-        )
-    ),
-}
-_SPELLED_UNITS["en"] |= {"ten": 10, "eleven": 11, "twelve": 12}
-_SPELLED_UNITS["de"] |= {"zehn": 10, "elf": 11, "zwölf": 12}
-_ENGLISH_TENS = dict(
-    zip(
-        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"],
-        range(20, 100, 10),
-        strict=True,
-    )
-)
+    "en": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12},
+    "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
+           "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12},
+}  # fmt: skip
+_ENGLISH_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
 SPELLED_NUMBER_WORDS = frozenset(_SPELLED_UNITS["en"]) | frozenset(_SPELLED_UNITS["de"])
 SPELLED_NUMBER_WORDS |= frozenset(_ENGLISH_TENS)
 _SPELLED_RE = {
@@ -2199,10 +2102,11 @@ def _date_pattern(alternatives: Iterable[int]) -> re.Pattern[str]:
 _DATE_RE = _date_pattern(range(len(_DATE_ALTERNATIVES)))
 # Where a word starts with a digit only the alternatives that can open with one can match
 # there; elsewhere only the others. Same order, same groups: the same match, found sooner.
-_DIGIT_ALTERNATIVES = (0, 1, 2, 7, 8, 14, 15, 16, 17, 18)
+_DIGIT_ONLY_ALTERNATIVES = (0, 1, 15, 16, 17, 18)  # open with a digit, never with a word
+_DIGIT_ALTERNATIVES = tuple(sorted((2, 7, 8, 14) + _DIGIT_ONLY_ALTERNATIVES))
 _DATE_AT_DIGIT_RE = _date_pattern(_DIGIT_ALTERNATIVES)
 _DATE_AT_WORD_RE = _date_pattern(
-    i for i in range(len(_DATE_ALTERNATIVES)) if i not in (0, 1, 15, 16, 17, 18)
+    i for i in range(len(_DATE_ALTERNATIVES)) if i not in _DIGIT_ONLY_ALTERNATIVES
 )
 # Start words that open one alternative only: "a", "vor" ... years ago; "das", "dem" Vorjahr.
 _YEARS_AGO_RE, _PREVIOUS_YEAR_RE = _date_pattern([14]), _date_pattern([13])
@@ -2239,15 +2143,14 @@ _ESTIMATE_BEFORE_RE = re.compile(
 )
 # Words after which a number like a year is a year even before a unit word: "In 2023 euro
 # zone inflation", "seit 2000 Euro-Bargeld"
-_STRONG_YEAR_CUE_BEFORE_RE = re.compile(
-    r"\b(?:jahre?s?|years?|im|in|seit|since|by|während|during|anfang|ende|mitte|early|late"
-    r"|mid|summer|sommer|spring|frühjahr|autumn|herbst|winter)\s+$",
-    re.IGNORECASE,
+_STRONG_YEAR_CUES = (
+    "jahre?s?|years?|im|in|seit|since|by|während|during|anfang|ende|mitte|early|late|mid"
+    "|summer|sommer|spring|frühjahr|autumn|herbst|winter"
 )
+_STRONG_YEAR_CUE_BEFORE_RE = re.compile(rf"\b(?:{_STRONG_YEAR_CUES})\s+$", re.IGNORECASE)
 _YEAR_CUE_BEFORE_RE = re.compile(
-    r"\b(?:jahre?s?|years?|im|in|seit|since|bis|until|by|von|vom|from|ab|vor|nach|before"
-    r"|after|during|zwischen|between|und|and|oder|or|to|anfang|ende|mitte|early|late|mid"
-    r"|of|des|spring|summer|autumn|fall|winter|frühjahr|sommer|herbst|winter)\s+$|[-–/]$",
+    rf"\b(?:{_STRONG_YEAR_CUES}|bis|until|von|vom|from|ab|vor|nach|before|after|zwischen"
+    r"|between|und|and|oder|or|to|of|des|fall)\s+$|[-–/]$",
     re.IGNORECASE,
 )
 
