@@ -23,6 +23,7 @@ import statistics
 import tempfile
 import time
 from collections import defaultdict
+from datetime import datetime
 from pathlib import Path
 
 from rapidfuzz import fuzz, process, utils
@@ -74,15 +75,27 @@ def load_split(split: str) -> tuple[list[tuple[str, str]], dict[str, set[str]]]:
     return queries, gold
 
 
-def load_corpus(kind: str = "records") -> list[tuple[str, str]]:
-    """``records``: claim, headline and subtitle from vclaims.jsonl; ``tsv``: corpus.tsv as
-    shipped (claim and headline only)."""
-    if kind == "tsv":
-        lines = (DATA / "corpus.tsv").read_text(encoding="utf-8").splitlines()
-        return [tuple(line.split("\t", 1)) for line in lines if line.strip()]
+def load_corpus(kind: str = "records", *, dated: bool = True) -> list[tuple[str, str, str]]:
+    """(id, text, YYYY-MM-DD or "") per fact-check. ``records``: claim, headline and subtitle
+    from vclaims.jsonl; ``tsv``: corpus.tsv as shipped (claim and headline only). ``dated``:
+    with each fact-check's publication date from vclaims.jsonl (the tweets are dated by
+    their embed signature, so the matcher's date bonus applies)."""
     with open(DATA / "vclaims.jsonl", encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
-    return [(r["vclaim_id"], vclaim_text(r)) for r in records]
+    published = {r["vclaim_id"]: _iso_date(r.get("date", "")) if dated else "" for r in records}
+    if kind == "tsv":
+        lines = (DATA / "corpus.tsv").read_text(encoding="utf-8").splitlines()
+        rows = [line.split("\t", 1) for line in lines if line.strip()]
+        return [(d, t, published.get(d, "")) for d, t in rows]
+    return [(r["vclaim_id"], vclaim_text(r), published[r["vclaim_id"]]) for r in records]
+
+
+def _iso_date(text: str) -> str:
+    """ "26 May 2015" -> "2015-05-26"; "" when there is none."""
+    try:
+        return datetime.strptime(text.strip(), "%d %B %Y").date().isoformat()
+    except ValueError:
+        return ""
 
 
 def evaluate(ranked: dict[str, list[str]], gold: dict[str, set[str]]) -> dict[str, float]:
@@ -112,14 +125,14 @@ def write_corpus(corpus, folder: Path) -> Path:
     """The corpus as the ``match`` command reads it; left untouched when unchanged, so a
     cached index (keyed by path and modification time) stays valid."""
     path = folder / f"checkthat-2022-2a-corpus-{len(corpus)}-{_digest(corpus)}.tsv"
-    content = "".join(f"{d}\t{t}\n" for d, t in corpus)
+    content = "".join(f"{d}\t{t}\t{day}\n" if day else f"{d}\t{t}\n" for d, t, day in corpus)
     if not path.exists() or path.read_text(encoding="utf-8") != content:
         path.write_text(content, encoding="utf-8")
     return path
 
 
 def _digest(corpus) -> str:
-    return hashlib.sha1("".join(t for _, t in corpus).encode("utf-8")).hexdigest()[:8]
+    return hashlib.sha1("".join(t + day for _, t, day in corpus).encode("utf-8")).hexdigest()[:8]
 
 
 def run_workbench(
@@ -153,8 +166,8 @@ def run_bm25(queries, corpus) -> tuple[dict[str, list[str]], float]:
     def tokens(text: str) -> list[str]:
         return re.findall(r"\w+", text.lower())
 
-    bm25 = BM25Okapi([tokens(text) for _, text in corpus])
-    ids = [doc_id for doc_id, _ in corpus]
+    bm25 = BM25Okapi([tokens(text) for _, text, _ in corpus])
+    ids = [doc_id for doc_id, _, _ in corpus]
     ranked, started = {}, time.perf_counter()
     for query_id, text in queries:
         scores = bm25.get_scores(tokens(tweet_text(text)))
@@ -164,8 +177,8 @@ def run_bm25(queries, corpus) -> tuple[dict[str, list[str]], float]:
 
 
 def run_rapidfuzz(queries, corpus) -> tuple[dict[str, list[str]], float]:
-    ids = [doc_id for doc_id, _ in corpus]
-    choices = [utils.default_process(text) for _, text in corpus]
+    ids = [doc_id for doc_id, _, _ in corpus]
+    choices = [utils.default_process(text) for _, text, _ in corpus]
     ranked, started = {}, time.perf_counter()
     for query_id, text in queries:
         found = process.extract(
@@ -193,11 +206,16 @@ def main(argv: list[str] | None = None) -> None:
         default="records",
         help="records: claim, headline and subtitle (vclaims.jsonl); tsv: corpus.tsv as shipped",
     )
+    parser.add_argument(
+        "--no-dates",
+        action="store_true",
+        help="leave out the fact-checks' dates: text alone ranks (no date bonus)",
+    )
     args = parser.parse_args(argv)
     if args.cache:
         args.cache.mkdir(parents=True, exist_ok=True)
     queries, gold = load_split(args.split)
-    corpus = load_corpus(args.corpus)
+    corpus = load_corpus(args.corpus, dated=not args.no_dates)
     systems = {"workbench lexical": lambda q, c: run_workbench(q, c, cache_dir=args.cache)}
     if not args.lexical_only and semantic_available():
         systems["workbench semantic"] = lambda q, c: run_workbench(
@@ -205,7 +223,11 @@ def main(argv: list[str] | None = None) -> None:
         )
     if not args.no_baselines:
         systems |= {"rank_bm25 BM25Okapi": run_bm25, "rapidfuzz full scan": run_rapidfuzz}
-    print(f"split {args.split}: {len(queries)} queries, {len(corpus)} fact-checks ({args.corpus})")
+    dates = "undated" if args.no_dates else "dated"
+    print(
+        f"split {args.split}: {len(queries)} queries, "
+        f"{len(corpus)} fact-checks ({args.corpus}, {dates})"
+    )
     print(f"{'system':<22} {'MAP@5':>7} {'MAP@1':>7} {'R@10':>7} {'ms/query':>9}", flush=True)
     for name, run in systems.items():
         ranked, per_query = run(queries, corpus)

@@ -2,12 +2,12 @@
 
 For every train tweet (raw, as the batch CLI gets it) the hybrid matcher's candidates are
 gathered once with wide lexical and embedding top-k. For each pair of top-k, a linear model
-over seven features (lexical score, passage cosine, best-sentence cosine, the lexical and
-the cosine gap to the best candidate, both reciprocal ranks) is fitted with a listwise loss
+over eight features (lexical score, passage cosine, best-sentence cosine, the lexical and
+the cosine gap to the best candidate, both reciprocal ranks, the date closeness) is fitted with a listwise loss
 (softmax over each tweet's candidates) and measured by five-fold cross-validation on train
 (MAP@5 on the held-out folds), beside the shipped fusion (``hybrid.DEFAULT_FUSION``) on the
-same candidates. On 2026-12-05 it gained 0.003 MAP@5 (0.8855 against 0.8829), too little to
-ship; the script stays so the comparison can be run again for another model.
+same candidates. On 2026-12-05, before dates took part, it gained 0.003 MAP@5 (0.8855
+against 0.8829), too little to ship; the script stays so the comparison can be run again for another model.
 
     python benchmarks/learned_fusion.py --cache /tmp/claim-retrieval
 """
@@ -40,6 +40,7 @@ FEATURES = (
     "semantic_gap",
     "lexical_rr",
     "semantic_rr",
+    "closeness",
 )
 
 
@@ -58,6 +59,7 @@ def fusion_features(found: Candidates) -> np.ndarray:
             closest - closest.max(),
             _reciprocal(found.lexical_rank),
             _reciprocal(found.semantic_rank),
+            np.asarray(found.closeness, dtype=np.float64),
         ],
         axis=1,
     )

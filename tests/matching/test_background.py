@@ -80,6 +80,7 @@ def _candidates(lexical, cosine, segment) -> Candidates:
         np.array(segment, dtype=np.float32),
         np.arange(1, n + 1, dtype=np.int32),
         np.zeros(3, dtype=np.float32),
+        np.zeros(n, dtype=np.float32),
     )
 
 

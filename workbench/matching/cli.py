@@ -16,7 +16,7 @@ from workbench.matching.semantic import SemanticUnavailable, default_embedder, s
     "--against",
     "corpus",
     type=click.Path(exists=True, dir_okay=False),
-    help="Passages to match against: id<TAB>text per line.",
+    help="Passages to match against: id<TAB>text[<TAB>YYYY-MM-DD] per line (the date it was published).",
 )
 @click.option(
     "--claim",
@@ -48,7 +48,9 @@ def match_command(queries, corpus, claim_id, top_k, output_format, lexical, cach
     evidence candidates of one claim in the database (and similar claims checked before).
 
     QUERIES holds id<TAB>text[<TAB>YYYY-MM-DD] per line; the date anchors relative
-    dates such as "im vergangenen Jahr". The semantic path re-ranks lexical and
+    dates such as "im vergangenen Jahr" (a pasted post is dated by its embed signature).
+    CORPUS holds id<TAB>text[<TAB>YYYY-MM-DD]; where both sides are dated, passages
+    published near the claim's date rank a little higher. The semantic path re-ranks lexical and
     multilingual-e5 candidates together (WORKBENCH_EMBEDDING_MODEL picks another
     sentence-transformers model).
 

@@ -25,6 +25,7 @@ from workbench.matching.background import (
     Background,
     background_for,
 )
+from workbench.matching.date_prior import date_closeness, with_date_bonus
 from workbench.matching.explain import Match, explain
 from workbench.matching.index import IndexItem, LexicalIndex
 from workbench.matching.normalise import NormalisedText, detect_language, normalise
@@ -49,6 +50,9 @@ class Fusion:
     segment: float = 0.40
     lexical_k: int = 100
     semantic_k: int = 10
+    # the bonus for a passage dated near the claim (``date_prior``), beside the three above;
+    # tuned on the same train split: MAP@5 0.883 -> 0.925 with tweets and fact-checks dated
+    date: float = 0.03
 
 
 DEFAULT_FUSION = Fusion()
@@ -66,6 +70,8 @@ class Candidates:
     segment: np.ndarray  # with the passage's closest sentence (its whole if it has one)
     semantic_rank: np.ndarray  # 1-based; 0 where not returned
     query_vector: np.ndarray  # the claim as the model encodes it
+    # how near in time each passage is to the claim (``date_prior``); 0 where either is undated
+    closeness: np.ndarray
 
 
 def fuse(candidates: Candidates, fusion: Fusion = DEFAULT_FUSION) -> np.ndarray:
@@ -74,7 +80,8 @@ def fuse(candidates: Candidates, fusion: Fusion = DEFAULT_FUSION) -> np.ndarray:
     cosine = np.clip(candidates.cosine, 0.0, 1.0)
     segment = np.clip(candidates.segment, 0.0, 1.0)
     fused = fusion.lexical * candidates.lexical + fusion.semantic * cosine
-    return (fused + fusion.segment * segment) / total
+    fused = (fused + fusion.segment * segment) / total
+    return with_date_bonus(fused, candidates.closeness, fusion.date)
 
 
 class HybridMatcher:
@@ -164,11 +171,13 @@ class HybridMatcher:
         aliases: dict[str, str] | None = None,
         fusion: Fusion | None = None,
         normalised: NormalisedText | None = None,
+        near_date: date | None = None,
     ) -> Candidates:
         """The union of the lexical and the embedding top passages, with both scores.
 
         ``normalised``: the claim as the caller already normalised it (stripped of a post's
         furniture, with the same language, anchor date and aliases), so it is not done twice.
+        ``near_date``: the claim's date, for the bonus of passages dated near it.
         """
         fusion = fusion or self.fusion
         # a pasted post's links, signature and handles are no part of the claim, for the
@@ -196,6 +205,7 @@ class HybridMatcher:
         for rank, (doc_id, _) in enumerate(semantic, start=1):
             semantic_rank[position[doc_id]] = rank
         cosine, segment = scores.of(doc_ids)
+        closeness = date_closeness(near_date, self.index.date_ordinals(doc_ids))
         return Candidates(
             normalised,
             doc_ids,
@@ -205,6 +215,7 @@ class HybridMatcher:
             segment,
             semantic_rank,
             query_vector,
+            closeness,
         )
 
     def search(
@@ -218,12 +229,13 @@ class HybridMatcher:
         with_explanation: bool = True,
         restatements_only: bool = False,
         normalised: NormalisedText | None = None,
+        near_date: date | None = None,
     ) -> list[Match]:
         """The ``k`` best passages for a claim, best first, with what matched and mismatched.
 
         ``restatements_only`` keeps the passages that say the same thing, not just something
         on the same topic (see ``restatements``): what "checked before?" lists. ``normalised``
-        as for ``candidates``.
+        and ``near_date`` as for ``candidates``.
         """
         fusion = self.fusion
         if restatements_only:
@@ -237,6 +249,7 @@ class HybridMatcher:
             aliases=aliases,
             fusion=fusion,
             normalised=normalised,
+            near_date=near_date,
         )
         if not found.doc_ids:
             return []

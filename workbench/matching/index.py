@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 
 from workbench.matching import normalise as normalise_module
 from workbench.matching import posts as posts_module
+from workbench.matching.date_prior import LEXICAL_DATE_WEIGHT, date_closeness, with_date_bonus
 from workbench.matching.explain import Match, explain
 from workbench.matching.normalise import Fact, NormalisedText, language_code, normalise
 from workbench.matching.posts import strip_post_furniture
@@ -379,8 +380,14 @@ class LexicalIndex:
         anchor_date: date | None = None,
         aliases: dict[str, str] | None = None,
         with_explanation: bool = True,
+        near_date: date | None = None,
+        min_text_score: float = 0.0,
     ) -> list[Match]:
-        """The ``k`` best passages for a claim, best first, with what matched and mismatched."""
+        """The ``k`` best passages for a claim, best first, with what matched and mismatched.
+
+        ``near_date``: the claim's date; passages dated near it score a little higher (see
+        ``date_prior``). ``min_text_score`` drops passages whose text alone scores less.
+        """
         if isinstance(query, str):
             query = normalise(
                 strip_post_furniture(query),
@@ -396,6 +403,12 @@ class LexicalIndex:
         query_facts = frozenset(t for t in query_terms if t.startswith(FACT_PREFIX))
         words, facts = self._candidate_strings(docs)
         scores = rerank(query_words, query_facts, words, facts, lexical, weights=self.weights)
+        if min_text_score > 0:
+            kept = scores >= min_text_score
+            docs, scores = docs[kept], scores[kept]
+        if near_date is not None:
+            closeness = date_closeness(near_date, self._anchor[docs])
+            scores = with_date_bonus(scores, closeness, LEXICAL_DATE_WEIGHT)
         best = np.argsort(-scores, kind="stable")[:k]
         matches = []
         for rank, i in enumerate(best, start=1):
@@ -415,6 +428,13 @@ class LexicalIndex:
     def language(self, doc_id: str) -> str | None:
         """The passage's language as it was given ("en" or "de"; "de-CH" is "de"), or None."""
         return _LANGUAGES[self._lang[self._doc_index[doc_id]]] or None
+
+    def date_ordinals(self, doc_ids: list[str]) -> np.ndarray:
+        """Each passage's date (its anchor date) as an ordinal, 0 where it has none."""
+        rows = np.fromiter(
+            (self._doc_index[d] for d in doc_ids), dtype=np.int64, count=len(doc_ids)
+        )
+        return self._anchor[rows].astype(np.int64)
 
     def normalised(self, doc_id: str) -> NormalisedText:
         """The passage's words, fact values and names as the index read them (no offsets):

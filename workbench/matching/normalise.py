@@ -1984,6 +1984,12 @@ def _spelled_number_facts(text: str, language: str, taken: list[tuple[int, int]]
 
 # --- facts: dates -----------------------------------------------------------------------
 
+
+def month_of(word: str) -> int | None:
+    """1-12 for a month's name or its abbreviation, German or English ("März", "Sept")."""
+    return _MONTHS.get(fold(word).rstrip("."))
+
+
 _MONTHS = {
     "januar": 1,
     "jaenner": 1,

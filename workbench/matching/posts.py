@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import date
+
+from workbench.matching.normalise import month_of
 
 # "— Name (@handle) February 25, 2016" at the end of an embedded tweet
 _EMBED_SIGNATURE = re.compile(
     r"\s*[—–-]{1,2}\s*[^—–\n]{0,80}\(@\w{1,30}\)\s*"
-    r"(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2}\.? [A-Za-zä]+\.? \d{4})?\s*$"
+    r"(?:(?P<month>[A-Z][a-z]+)\.? (?P<day>\d{1,2}), (?P<year>\d{4})"
+    r"|(?P<de_day>\d{1,2})\.? (?P<de_month>[A-Za-zä]+)\.? (?P<de_year>\d{4}))?\s*$"
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+|pic\.twitter\.com/\S+", re.IGNORECASE)
 # a reply: "@a @b text" (".@a" is no reply: the dot makes a post about @a public)
@@ -56,6 +60,29 @@ def strip_post_furniture(text: str) -> str:
     cleaned = _TAG_RUN.sub(_tag_words, cleaned)
     cleaned = _SPACES.sub(" ", cleaned).strip()
     return cleaned or text
+
+
+def post_date(text: str) -> date | None:
+    """The date in a pasted post's embed signature ("— Jane Doe (@jdoe) February 25, 2016",
+    "... (@jdoe) 25. Februar 2016"): when it was posted, or None."""
+    if "(@" not in text:
+        return None
+    signature = _EMBED_SIGNATURE.search(html.unescape(text))
+    if signature is None:
+        return None
+    if signature["year"]:
+        day, month, year = signature["day"], signature["month"], signature["year"]
+    elif signature["de_year"]:
+        day, month, year = signature["de_day"], signature["de_month"], signature["de_year"]
+    else:
+        return None
+    month_number = month_of(month)
+    if month_number is None:
+        return None
+    try:
+        return date(int(year), month_number, int(day))
+    except ValueError:
+        return None
 
 
 def _tag_words(match: re.Match[str]) -> str:

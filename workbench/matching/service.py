@@ -314,7 +314,8 @@ class MatchingIndexes:
         restatements_only: bool = False,
     ) -> tuple[Claim, NormalisedText, list[Match]]:
         """The claim, how it normalises, and its ``k`` best matches in one index;
-        ``restatements_only`` keeps those that say the same thing (see ``checked_before``)."""
+        ``restatements_only`` keeps those that say the same thing (see ``checked_before``),
+        and prefers among them claims from articles of about the claim's own date."""
         claim = get_claim(session, claim_id)
         if not synced:
             self.sync(session)
@@ -327,10 +328,15 @@ class MatchingIndexes:
         )
         with self._lock:
             indexed = self._parts[part]
+            # evidence is often years older than the article that cites it: no date bonus
+            near_date = anchor if restatements_only else None
             if indexed.vectors is None:
-                matches = indexed.index.search(query, k=k)
-                if restatements_only:
-                    matches = [m for m in matches if m.score >= LEXICAL_RESTATEMENT]
+                matches = indexed.index.search(
+                    query,
+                    k=k,
+                    near_date=near_date,
+                    min_text_score=LEXICAL_RESTATEMENT if restatements_only else 0.0,
+                )
                 return claim, query, matches
             matcher = HybridMatcher(indexed.index, indexed.vectors)
             matches = matcher.search(  # the model reads the claim without a post's furniture
@@ -338,6 +344,7 @@ class MatchingIndexes:
                 k=k,
                 restatements_only=restatements_only,
                 normalised=query,
+                near_date=near_date,
             )
             return claim, query, matches
 
