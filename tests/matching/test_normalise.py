@@ -556,3 +556,78 @@ def test_odd_digits_and_long_runs_neither_crash_nor_crawl():
     # a phone-like run of 100k characters: each figure once, not the rest of the text again
     found = normalise("01 " * 33_333, language="de")
     assert not any(f.kind == "number" and len(f.value) > 20 for f in found.facts)
+
+
+RANGE_ANCHOR = date(2025, 3, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected", "not_expected"),
+    [
+        # a day range takes its month and year from the end that names them
+        (
+            "Vom 3. bis 5. März tagte der Gipfel.",
+            "de",
+            {"date:2025-03-03", "date:2025-03-05"},
+            {"number:3"},
+        ),
+        (
+            "Der Gipfel fand vom 3. bis zum 5. März 2024 statt.",
+            "de",
+            {"date:2024-03-03"},
+            {"number:3"},
+        ),
+        ("Zwischen dem 3. und 5. März wurde gestreikt.", "de", {"date:2025-03-03"}, {"number:3"}),
+        (
+            "The summit ran from 3 to 5 March 2024.",
+            "en",
+            {"date:2024-03-03", "date:2024-03-05"},
+            {"number:3"},
+        ),
+        (
+            "The summit runs March 3-5 in Brussels.",
+            "en",
+            {"date:2025-03-03", "date:2025-03-05"},
+            {"number:5"},
+        ),
+        # a month range: the first month takes the year of the second, a year back over a new year
+        (
+            "Zwischen Januar und März 2024 sank der Absatz.",
+            "de",
+            {"date:2024-01", "date:2024-03"},
+            set(),
+        ),
+        (
+            "Von November bis Februar 2024 fiel Schnee.",
+            "de",
+            {"date:2023-11", "date:2024-02"},
+            {"date:2024-11"},
+        ),
+        (
+            "From January to March, sales fell 4%.",
+            "en",
+            {"date:2025-01", "date:2025-03", "percent:4"},
+            set(),
+        ),
+        ("Jan-Mar 2024 revenue rose.", "en", {"date:2024-01", "date:2024-03"}, set()),
+        # no range: a count after a date, a figure with a unit, the verbs "may" and "march"
+        (
+            "On March 3 and 5 people died.",
+            "en",
+            {"date:2025-03-03", "number:5"},
+            {"date:2025-03-05"},
+        ),
+        ("By March 3-5 million people had left.", "en", {"date:2025-03-03"}, {"date:2025-03-05"}),
+        ("Prices may to march higher.", "en", set(), {"date:2025-03", "date:2025-05"}),
+        (
+            "Am 3. März stiegen die Preise um 5 bis 7 Prozent.",
+            "de",
+            {"percent:7"},
+            {"date:2025-03-05"},
+        ),
+    ],
+)
+def test_date_ranges_lend_month_and_year_to_the_other_end(text, language, expected, not_expected):
+    found = keys(text, language=language, anchor_date=RANGE_ANCHOR)
+    assert expected <= found
+    assert not (not_expected & found)

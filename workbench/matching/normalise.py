@@ -2184,8 +2184,14 @@ def _bare_year_counts(text: str, start: int, end: int, language: str) -> bool:
 
 
 def _date_facts(
-    text: str, anchor: date | None, taken: list[tuple[int, int]], language: str = "en"
+    text: str,
+    anchor: date | None,
+    taken: list[tuple[int, int]],
+    language: str = "en",
+    words: list[str] | None = None,
 ) -> list[Fact]:
+    """The dates in a text; ``words``, its lower-cased words, spare a scan for month ranges
+    where fewer than two months are named."""
     facts: list[Fact] = []
     if not (_DIGIT_RE.search(text) or _DATEWORD_RE.search(text)):
         return facts
@@ -2215,12 +2221,120 @@ def _date_facts(
         second = groups.get("second")
         if second and len(parts) == 1 and int(second) == (parts[0] + 1) % 100:
             facts.append(Fact("date", str(parts[0] + 1), surface, start, end))  # "2023/24"
-        for depth in range(len(parts), 0, -1):
-            value = "-".join(
-                f"{p:04d}" if i == 0 else f"{p:02d}" for i, p in enumerate(parts[:depth])
-            )
-            facts.append(Fact("date", value, surface, start, end))
+        facts += _date_depths(parts, surface, start, end)
+    if facts:
+        facts += _day_range_ends(text, facts, taken)
+    if words is None or len(_MONTH_WORDS.intersection(words)) > 1:
+        facts += _month_range_ends(text, anchor, facts, taken)
     return facts
+
+
+def _date_depths(parts: tuple[int, ...], surface: str, start: int, end: int) -> list[Fact]:
+    """A date's facts, deepest first: "2024-03-05", "2024-03", "2024"."""
+    return [
+        Fact(
+            "date",
+            "-".join(f"{p:04d}" if i == 0 else f"{p:02d}" for i, p in enumerate(parts[:depth])),
+            surface,
+            start,
+            end,
+        )
+        for depth in range(len(parts), 0, -1)
+    ]
+
+
+# Ranges whose one end names no month or year of its own: "vom 3. bis 5. März", "3 to 5
+# March", "March 3-5", "Januar bis März 2024", "from January to March". The end that is
+# read as a date lends its month and year to the other.
+_DATE_RANGE_JOIN = r"\s*(?:[-–]|bis(?:\s+zum)?|und(?:\s+dem)?|to|and|through|until)\s*"
+# what a join ends or starts with: a cheap test before the patterns above
+_DAY_RANGE_JOIN_ENDS = ("-", "–", "bis", "zum", "und", "dem", "to", "and", "through", "until")
+_DAY_RANGE_JOIN_STARTS = ("-", "–", "to", "through", "until", "bis")
+_MONTH_WORDS = _words(
+    """januar january jänner februar february märz maerz march april mai may juni june juli july
+    august september oktober october november dezember december jan feb mar apr jun jul aug sep
+    sept okt oct nov dez dec"""
+)
+_MONTH_NAME = _MONTH.replace("(?P<month>", "(?:")
+_DAY_BEFORE_RE = re.compile(
+    rf"(?<![\d.,])(?P<day>\d{{1,2}})(?:\.|st|nd|rd|th)?{_DATE_RANGE_JOIN}$", re.IGNORECASE
+)
+_DAY_AFTER_RE = re.compile(
+    r"\s*(?:[-–]|to|through|until|bis)\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\d.,:]|\s*%)",
+    re.IGNORECASE,
+)
+_MONTH_RANGE_RE = re.compile(
+    rf"\b(?P<first>{_MONTH_NAME}){_DATE_RANGE_JOIN}(?P<second>{_MONTH_NAME})(?!\w)", re.IGNORECASE
+)
+
+
+def _day_range_ends(text: str, facts: list[Fact], taken: list[tuple[int, int]]) -> list[Fact]:
+    """The days of day ranges that only the other end dates ("vom 3. bis 5. März")."""
+    found: list[Fact] = []
+    for fact in [f for f in facts if f.value.count("-") == 2]:
+        year, month, day = map(int, fact.value.split("-"))
+        if fact.surface[:1].isdigit():  # "5. März": a first day may come before it
+            joined = text[max(0, fact.start - 9) : fact.start].rstrip().lower()
+            if not joined.endswith(_DAY_RANGE_JOIN_ENDS):
+                continue
+            before = _DAY_BEFORE_RE.search(text, max(0, fact.start - 25), fact.start)
+            first = int(before["day"]) if before else 0
+            if before and 1 <= first < day and not _overlaps(*before.span("day"), taken):
+                start, end = before.span("day")
+                found += _date_depths((year, month, first), text[start:end], start, end)
+                taken.append((start, end))
+        elif fact.surface[-1:].isalnum():  # "March 3": a last day may come after it
+            joined = text[fact.end : fact.end + 9].lstrip().lower()
+            if not joined.startswith(_DAY_RANGE_JOIN_STARTS):
+                continue
+            after = _DAY_AFTER_RE.match(text, fact.end, fact.end + 20)
+            last = int(after["day"]) if after else 0
+            if (
+                after
+                and day < last <= 31
+                and not _overlaps(*after.span(), taken)
+                and not _UNIT_AFTER_RE.match(text, after.end(), after.end() + 30)
+            ):
+                start, end = after.span("day")
+                found += _date_depths((year, month, last), text[start:end], start, end)
+                taken.append((start, end))
+    return found
+
+
+def _month_range_ends(
+    text: str, anchor: date | None, facts: list[Fact], taken: list[tuple[int, int]]
+) -> list[Fact]:
+    """The months of month ranges that only the other end dates ("Januar bis März 2024")."""
+    found: list[Fact] = []
+    for m in _MONTH_RANGE_RE.finditer(text):
+        if not (text[m.start("first")].isupper() and text[m.start("second")].isupper()):
+            continue  # "may", "march" as verbs
+        first = month_of(m["first"])
+        dated = _month_dates(facts, *m.span("second"))
+        if dated is None:
+            parts = _resolve_date({"month": m["second"]}, anchor, prefixed=True)
+            if parts is None or _overlaps(*m.span("second"), taken):
+                continue
+            dated = parts[:2]
+            found += _date_depths(dated, m["second"], *m.span("second"))
+            taken.append(m.span("second"))
+        if first is None or _month_dates(facts, *m.span("first")) is not None:
+            continue
+        if _overlaps(*m.span("first"), taken):
+            continue
+        year = dated[0] if first <= dated[1] else dated[0] - 1  # "November bis Februar 2024"
+        found += _date_depths((year, first), m["first"], *m.span("first"))
+        taken.append(m.span("first"))
+    return found
+
+
+def _month_dates(facts: list[Fact], start: int, end: int) -> tuple[int, int] | None:
+    """The year and month of the date read at this span, if one with a month was."""
+    for fact in facts:
+        if fact.start < end and start < fact.end and fact.value.count("-") >= 1:
+            year, month = fact.value.split("-")[:2]
+            return int(year), int(month)
+    return None
 
 
 # The words a date can start with (what _DATE_START looks ahead for), for a cheap check per
@@ -2919,7 +3033,7 @@ def normalise(
     if plain_heads and _no_alias_head(words, text, lowered, alias_heads):
         alias_heads = frozenset()  # no alias can start anywhere: skip the search for one
     taken: list[tuple[int, int]] = []
-    facts = _date_facts(text, anchor_date, taken, language)
+    facts = _date_facts(text, anchor_date, taken, language, words)
     facts += _number_facts(text, language, taken)
     taken += [(f.start, f.end) for f in facts if f.kind != "date"]
     if not SPELLED_NUMBER_WORDS.isdisjoint(words):
