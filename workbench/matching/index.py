@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from workbench.matching import lexicon as lexicon_module
 from workbench.matching import normalise as normalise_module
 from workbench.matching import posts as posts_module
 from workbench.matching.date_prior import LEXICAL_DATE_WEIGHT, date_closeness, with_date_bonus
@@ -47,11 +48,11 @@ class IndexLoadError(Exception):
 
 
 def _reader_version() -> str:
-    """A digest of the code that reads a passage into terms (the normaliser, the post
-    stripper): an index saved by another version read its passages differently, and its
+    """A digest of the code that reads a passage into terms (the normaliser, its lexicon, the
+    post stripper): an index saved by another version read its passages differently, and its
     terms would not meet the queries this version reads, so it is built again instead."""
     digest = hashlib.sha256()
-    for module in (normalise_module, posts_module):
+    for module in (normalise_module, lexicon_module, posts_module):
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()[:16]
 
