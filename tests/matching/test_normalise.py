@@ -631,3 +631,39 @@ def test_date_ranges_lend_month_and_year_to_the_other_end(text, language, expect
     found = keys(text, language=language, anchor_date=RANGE_ANCHOR)
     assert expected <= found
     assert not (not_expected & found)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected", "not_expected"),
+    [
+        # hundredths: pence, cents, Rappen; "cents" alone follow the euro where it is named
+        ("Shares rose 3.5pc to 412p.", "en", {"amount:GBP:4.12"}, {"number:412"}),
+        ("Die Briefmarke kostet 5 Pence mehr.", "de", {"amount:GBP:0.05"}, {"number:5"}),
+        ("The fee rises by 58 cents to €18.94.", "en", {"amount:EUR:0.58"}, {"number:58"}),
+        ("Der Beitrag steigt um 58 Cent auf 18,94 Euro.", "de", {"amount:EUR:0.58"}, set()),
+        ("The stock fell 90 cents to $12.", "en", {"amount:USD:0.9"}, set()),
+        ("Tickets cost 90 euro cents.", "en", {"amount:EUR:0.9"}, {"amount:EUR:90"}),
+        ("Das kostet 50 Rappen.", "de", {"amount:CHF:0.5"}, set()),
+        ("A 1080p stream at 5pm.", "en", set(), {"amount:GBP:10.8", "amount:GBP:0.05"}),
+        # Swiss francs, round prices, kronor, yen
+        ("Der Bund rechnet mit 2,8 Mrd. Fr. Defizit.", "de", {"amount:CHF:2800000000"}, set()),
+        ("Das Abo kostet neu Fr. 1250.– pro Jahr.", "de", {"amount:CHF:1250"}, set()),
+        ("SFr 3.2bn", "en", {"amount:CHF:3200000000"}, set()),
+        ("Am Fr. 12.3. ist Markt.", "de", set(), {"amount:CHF:12.3"}),
+        ("Das Ticket kostet 5,- € pro Person.", "de", {"amount:EUR:5"}, {"number:5"}),
+        ("Sales fell to 234.6bn Swedish kronor.", "en", {"amount:SEK:234600000000"}, set()),
+        ("Umsatz von 234,6 Mrd. schwedischen Kronen", "de", {"amount:SEK:234600000000"}, set()),
+        ("Toyota earned ¥1.5tn.", "en", {"amount:JPY:1500000000000"}, set()),
+        # "ab dem" points ahead: a past-tense attribution does not move the date back a year
+        (
+            "Ab dem 7. April kostet ein Brief 1,70 Pfund, teilte die Royal Mail mit.",
+            "de",
+            {"date:2025-04-07", "amount:GBP:1.7"},
+            {"date:2024-04-07"},
+        ),
+    ],
+)
+def test_currencies_of_other_outlets(text, language, expected, not_expected):
+    found = keys(text, language=language, anchor_date=RANGE_ANCHOR)
+    assert expected <= found
+    assert not (not_expected & found)

@@ -559,8 +559,33 @@ _CURRENCY = {
     "schweizer franken": "CHF",
     "swiss franc": "CHF",
     "swiss francs": "CHF",
+    "fr.": "CHF",
+    "sfr": "CHF",
+    "sfr.": "CHF",
+    "rappen": "CHF",
     "yen": "JPY",
     "jpy": "JPY",
+    "¥": "JPY",
+    "swedish kronor": "SEK",
+    "schwedische kronen": "SEK",
+    "schwedischen kronen": "SEK",
+    "sek": "SEK",
+    "norwegian kroner": "NOK",
+    "norwegische kronen": "NOK",
+    "norwegischen kronen": "NOK",
+    "nok": "NOK",
+    "danish kroner": "DKK",
+    "dänische kronen": "DKK",
+    "dänischen kronen": "DKK",
+    "dkk": "DKK",
+    "pence": "GBP",
+    "p": "GBP",
+    "euro cent": "EUR",
+    "euro cents": "EUR",
+    "euro-cent": "EUR",
+    "euro-cents": "EUR",
+    "eurocent": "EUR",
+    "eurocents": "EUR",
     "yuan": "CNY",
     "renminbi": "CNY",
     "cny": "CNY",
@@ -595,9 +620,18 @@ _SCALE = {
     "billionen": 12,
     "tn": 12,
 }
-# not ¥ (yen or yuan); "$" not after a letter: R$, Mex$ are no US dollars
+# Hundredths of a currency: "5p", "58 Cent", "90 euro cents", "50 Rappen". "cent(s)" alone is
+# the euro's in German copy and in English copy that names the euro, else the dollar's.
+_SUBUNITS = _words("pence p rappen cent cents euro-cent euro-cents eurocent eurocents") | {
+    "euro cent",
+    "euro cents",
+}
+# "¥" is the yen's in news copy (the yuan is written "yuan"); "$" not after a letter: R$,
+# Mex$ are no US dollars; Swiss "Fr." before at least three digits ("Fr. 1250.–"; "Fr. 12.3."
+# is a Friday)
 _CUR_PRE = (
-    r"(?P<pre>(?<![A-Za-z])(?:US|CA?|AU?|HK|NZ|S)\$|(?<![A-Za-z])\$|€|£|USD|EUR|GBP|CHF|JPY|CNY)"
+    r"(?P<pre>(?<![A-Za-z])(?:US|CA?|AU?|HK|NZ|S)\$|(?<![A-Za-z])\$|€|£|¥|USD|EUR|GBP|CHF|JPY"
+    r"|CNY|SEK|NOK|DKK|(?<![A-Za-z])SFr\.?|(?<![A-Za-z])Fr\.(?=\s?\d{1,3}['’]\d{3}|\s?\d{3}))"
 )
 # Digits grouped by "." or ","; by a no-break or thin space (Duden's "12 000", often from
 # "&nbsp;") or an apostrophe (Swiss "1'250"); by a plain space only outside a run of short
@@ -616,8 +650,10 @@ _SCALE_RE = (
     r"|trillion|billionen|tn|m|k)\b\.?"
 )
 _CUR_POST = (
-    r"(?P<post>US-Dollars?|Dollars?|USD|Euros?|EUR|€|\$|Pfund|pounds?|GBP|(?:Schweizer\s+)?Franken"
-    r"|Swiss\s+francs?|CHF|yen|JPY|yuan|renminbi|CNY)"
+    r"(?P<post>US-Dollars?|Dollars?|USD|Euro[-\s]?cents?|Euros?|EUR|€|\$|Pfund|pounds?|GBP"
+    r"|(?:Schweizer\s+)?Franken|Swiss\s+francs?|CHF|S?Fr\.|Rappen|yen|JPY|yuan|renminbi|CNY"
+    r"|(?:Swedish|Norwegian|Danish)\s+kron(?:or|er|a)|(?:schwedisch|norwegisch|dänisch)en?\s+Kronen"
+    r"|SEK|NOK|DKK|Cents?|pence|(?<=\d)(?-i:p))"
 )
 _PERCENT = r"(?P<pct>%|Prozent|percent|per\s+cent|pct|(?-i:pc)(?!\w))"  # "3pc": British papers
 # "25 basis points" = "0,25 Prozentpunkte": a hundredth of a percentage point
@@ -625,6 +661,7 @@ _BASIS_POINTS = r"(?P<bp>basis\s+points?|Basispunkten?|(?-i:bps?))(?!\w)"
 # Not a figure: a number in a name ("Covid-19", "F-35") or a decade ("1990s", "80er-Jahre").
 _NUMBER_RE = re.compile(
     rf"(?:{_CUR_PRE}\s?)?(?<![\w.,])(?<![^\W\d_]-){_NUM}(?![.,]?\d)(?!['’]?s\b|er(?:n\b|-|\b))"
+    r"(?:[.,][-–]{1,2}(?![\d-]))?"  # a round price: "5,- €", "Fr. 1250.–"
     rf"(?:(?:\s|-)?{_SCALE_RE})?(?:(?:\s|-)?{_CUR_POST}(?!\w))?"
     rf"(?:\s?(?:{_PERCENT}|{_BASIS_POINTS}))?",
     re.IGNORECASE,
@@ -843,7 +880,13 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
         if _is_clock_time(text, num_start, num_end, num_language):
             continue
         scale_word = scale.lower().rstrip(".") if scale else ""
-        currency = _CURRENCY.get(" ".join((pre or post).lower().split())) if pre or post else None
+        currency_word = " ".join((pre or post).lower().split()) if pre or post else ""
+        currency = _CURRENCY.get(currency_word) if currency_word else None
+        if currency_word in _SUBUNITS:
+            if currency is None:  # "cent(s)"
+                currency = "EUR" if num_language == "de" or _names_the_euro(text) else "USD"
+            if currency_word == "p" and num in _VIDEO_LINES:
+                continue  # "1080p"
         attached = scale_word and m.start("scale") == num_end
         millions = (  # "1.5m people": British papers' millions
             scale_word == "m" and attached and num_language == "en"
@@ -858,6 +901,8 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
         exponent = _SCALE.get(scale_word, 0)
         if scale_word == "billion" and num_language == "de" and not pre:
             exponent = 12  # eine Billion is a million million
+        if currency_word in _SUBUNITS:
+            exponent -= 2
         if bp:
             exponent -= 2  # a basis point is 0.01 percentage points
         measure = bool(pct or bp or scale_word or currency)
@@ -890,6 +935,14 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
     if len(read) > 1:
         _share_range_units(text, facts, read)
     return facts + _number_word_facts(text, language, taken + [(f.start, f.end) for f in facts])
+
+
+_VIDEO_LINES = _words("240 360 480 720 1080 1440 2160")
+_EURO_RE = re.compile(r"€|\beuro", re.IGNORECASE)
+
+
+def _names_the_euro(text: str) -> bool:
+    return _EURO_RE.search(text) is not None
 
 
 class _Reading(NamedTuple):
@@ -1672,7 +1725,8 @@ _PAST_CUE_RE = {
 }
 # "vertagt auf den 15. April", "adjourned until April 15": a date ahead, whatever the tense
 _POINTS_AHEAD_RE = re.compile(
-    r"\b(?:auf\s+den|bis(?:\s+zum)?|zum|ab|until|till|to|from|starting|effective)\s+$",
+    r"\b(?:auf\s+den|bis(?:\s+zum)?|zum|ab(?:\s+dem)?|until|till|to|from(?:\s+the)?|starting"
+    r"|effective)\s+$",
     re.IGNORECASE,
 )
 _SENTENCE_END_RE = re.compile(r"(?<!\d)[.!?](?=\s)")
