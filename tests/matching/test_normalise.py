@@ -667,3 +667,32 @@ def test_currencies_of_other_outlets(text, language, expected, not_expected):
     found = keys(text, language=language, anchor_date=RANGE_ANCHOR)
     assert expected <= found
     assert not (not_expected & found)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected", "not_expected"),
+    [
+        (
+            "Zwei Drittel der Befragten sind dafür.",
+            "de",
+            {"percent:66.7", "percent:67"},
+            {"number:2"},
+        ),
+        ("The motion passed with two-thirds of members in favour.", "en", {"percent:66.7"}, set()),
+        ("Jeder fünfte Beschäftigte arbeitet in Teilzeit.", "de", {"percent:20"}, set()),
+        ("About one in five children lives in poverty.", "en", {"percent:20"}, {"number:5"}),
+        ("Three in four voters said so.", "en", {"percent:75"}, set()),
+        ("Neun von zehn Befragten stimmten zu.", "de", {"percent:90"}, set()),
+        ("Der Gewinn brach um mehr als die Hälfte ein.", "de", {"percent:50"}, set()),
+        ("Nearly half of UK adults had not heard of it.", "en", {"percent:50"}, set()),
+        ("A quarter of voters stayed home.", "en", {"percent:25"}, set()),
+        # periods and ordinals are no shares
+        ("In the first half of the year sales rose.", "en", set(), {"percent:50"}),
+        ("Profit fell in the third quarter.", "en", set(), {"percent:33.3", "percent:25"}),
+        ("The meeting lasted half an hour.", "en", set(), {"percent:50"}),
+    ],
+)
+def test_shares_written_as_fractions(text, language, expected, not_expected):
+    found = keys(text, language=language, anchor_date=RANGE_ANCHOR)
+    assert expected <= found
+    assert not (not_expected & found)

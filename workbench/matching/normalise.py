@@ -1147,6 +1147,82 @@ def _spelled_number_facts(text: str, language: str, taken: list[tuple[int, int]]
     return facts
 
 
+# --- facts: shares written as fractions ---------------------------------------------------
+
+# "zwei Drittel", "jeder fünfte", "die Hälfte", "two-thirds", "one in five", "nearly half":
+# shares, read as the percentage they are. A fraction that is no whole percentage gives its
+# value to one decimal and to the whole number ("zwei Drittel": 66.7 and 67), so that
+# evidence writing "67 Prozent" or "66.7%" says the same.
+_FRACTION_NUMERATORS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ein": 1, "eine": 1, "einem": 1, "einen": 1, "zwei": 2,
+    "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+}  # fmt: skip
+_FRACTION_DENOMINATORS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
+    "neun": 9, "zehn": 10, "drittel": 3, "viertel": 4, "fünftel": 5, "sechstel": 6,
+    "zehntel": 10, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+    "fifths": 5, "tenth": 10, "tenths": 10, "zweite": 2, "dritte": 3, "vierte": 4,
+    "fünfte": 5, "sechste": 6, "siebte": 7, "achte": 8, "zehnte": 10,
+}  # fmt: skip
+_FRACTION_NOUNS = _words(
+    """drittel viertel fünftel sechstel zehntel third thirds quarter quarters fifth fifths tenth
+    tenths half hälfte jeder jede jedes jeden"""
+)
+_FRACTION_RE = re.compile(
+    # "zwei Drittel", "ein Fünftel", "two-thirds", "a third of", "three-quarters of"
+    r"(?<![\w-])(?P<num>a|an|one|two|three|four|ein|eine[mn]?|zwei|drei|vier|neun)[\s-]"
+    r"(?:(?P<den>drittel|viertel|fünftel|zehntel|thirds?|fifths?|tenths?)"
+    r"|(?P<qden>quarters?)(?=\s+of\b))(?![\w-])"
+    # "one in five", "three out of four", "neun von zehn"
+    r"|(?<![\w-])(?P<inum>one|two|three|four|five|six|seven|eight|nine|ein|eine[rs]?|zwei|drei"
+    r"|vier|fünf|sechs|sieben|acht|neun)\s+(?:in|out\s+of|von)\s+(?P<iden>two|three|four"
+    r"|five|six|seven|eight|nine|ten|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)(?![\w-])"
+    # "jeder fünfte"
+    r"|(?<![\w-])jede[rsn]?\s+(?P<oden>zweite|dritte|vierte|fünfte|sechste|siebte|achte"
+    r"|zehnte)[nrs]?(?![\w-])"
+    # "die Hälfte", "half of", "nearly half"
+    r"|(?<![\w-])(?:(?:die|der|zur)\s+(?P<halfte>hälfte)"
+    r"|(?<!first\s)(?<!second\s)(?<!first-)(?<!second-)(?P<half>half)(?=\s+(?:of|the)\b)"
+    r"|(?:(?<=nearly\s)|(?<=almost\s)|(?<=than\s)|(?<=about\s)|(?<=around\s)|(?<=roughly\s)"
+    r"|(?<=over\s)|(?<=under\s))(?P<half2>half))"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _may_have_fractions(words: list[str]) -> bool:
+    """False when _FRACTION_RE cannot match: no fraction word, and no number word with
+    "in", "out" or "von"."""
+    if not _FRACTION_NOUNS.isdisjoint(words):
+        return True
+    return not SPELLED_NUMBER_WORDS.isdisjoint(words) and not _words("in out von").isdisjoint(words)
+
+
+def _fraction_facts(text: str, taken: list[tuple[int, int]]) -> list[Fact]:
+    facts: list[Fact] = []
+    for m in _FRACTION_RE.finditer(text):
+        start, end = m.span()
+        if _overlaps(start, end, taken):
+            continue
+        if m["half"] or m["half2"] or m["halfte"]:
+            numerator, denominator = 1, 2
+        elif m["oden"]:
+            numerator, denominator = 1, _FRACTION_DENOMINATORS[m["oden"].lower()]
+        else:
+            numerator = _FRACTION_NUMERATORS[(m["num"] or m["inum"]).lower()]
+            denominator = _FRACTION_DENOMINATORS[(m["den"] or m["qden"] or m["iden"]).lower()]
+        if numerator >= denominator:
+            continue  # "five in two", "drei von drei": no share
+        share = Decimal(100 * numerator) / Decimal(denominator)
+        values = dict.fromkeys(
+            format_number(share.quantize(Decimal(step))) for step in ("0.1", "1")
+        )
+        facts += [Fact("percent", value, text[start:end], start, end) for value in values]
+    return facts
+
+
 # --- facts: dates -----------------------------------------------------------------------
 
 
@@ -2200,6 +2276,10 @@ def normalise(
         alias_heads = frozenset()  # no alias can start anywhere: skip the search for one
     taken: list[tuple[int, int]] = []
     facts = _date_facts(text, anchor_date, taken, language, words)
+    if _may_have_fractions(words):
+        fractions = _fraction_facts(text, taken)
+        facts += fractions
+        taken += [(f.start, f.end) for f in fractions]
     facts += _number_facts(text, language, taken)
     taken += [(f.start, f.end) for f in facts if f.kind != "date"]
     if not SPELLED_NUMBER_WORDS.isdisjoint(words):
