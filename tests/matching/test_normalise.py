@@ -610,6 +610,9 @@ RANGE_ANCHOR = date(2025, 3, 10)
             set(),
         ),
         ("Jan-Mar 2024 revenue rose.", "en", {"date:2024-01", "date:2024-03"}, set()),
+        # "from" and "vom" before a month name it as "in" does
+        ("Inflation was unchanged from November.", "en", {"date:2024-11"}, set()),
+        ("Die Daten vom Juni zeigen einen Anstieg.", "de", {"date:2025-06"}, set()),
         # no range: a count after a date, a figure with a unit, the verbs "may" and "march"
         (
             "On March 3 and 5 people died.",

@@ -1304,8 +1304,8 @@ _DATE_ALTERNATIVES = (
     rf"\b{_PREFIX}{_DAY}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}{_OF_RELATIVE_YEAR}",
     rf"\b{_PREFIX}{_DAY}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)",
     rf"\b{_PREFIX}{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\b",
-    rf"\b(?:(?:im|in|on|am|seit|since|bis|until|ende|anfang|mitte|early|late|mid)\s+|mid-)"
-    rf"{_MONTH}(?!\w)",
+    rf"\b(?:(?:im|in|on|am|seit|since|bis|until|from|vom|ende|anfang|mitte|early|late|mid)\s+"
+    rf"|mid-){_MONTH}(?!\w)",
     rf"\b(?:im\s+|in\s+)?(?P<rel>{_PAST}|{_THIS}|{_NEXT})[ns]?\s+(?:jahr(?:es)?|year)\b",
     rf"\b(?:im\s+|in\s+)?(?:(?P<mrel>{_PAST}|{_THIS}|{_NEXT})[ns]?\s+(?:monats?|month)"
     r"|(?P<prev_month>vormonat))\b",
