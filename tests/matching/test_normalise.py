@@ -699,3 +699,21 @@ def test_shares_written_as_fractions(text, language, expected, not_expected):
     found = keys(text, language=language, anchor_date=RANGE_ANCHOR)
     assert expected <= found
     assert not (not_expected & found)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected", "not_expected"),
+    [
+        # earlier years after a word that asks for a year; counts stay counts
+        ("The company was founded in 1887.", "en", {"date:1887"}, {"number:1887"}),
+        ("Das Reinheitsgebot gilt seit 1516.", "de", {"date:1516"}, set()),
+        ("In 1500 Fällen wurde ermittelt.", "de", {"number:1500"}, {"date:1500"}),
+        ("Floods hit in 1200 homes.", "en", {"number:1200"}, {"date:1200"}),
+        # British clock times are no figures
+        ("A crash at about 11.45pm on Saturday.", "en", set(), {"number:11.45"}),
+    ],
+)
+def test_earlier_years_and_clock_times(text, language, expected, not_expected):
+    found = keys(text, language=language, anchor_date=RANGE_ANCHOR)
+    assert expected <= found
+    assert not (not_expected & found)

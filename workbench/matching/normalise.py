@@ -832,13 +832,14 @@ def _is_negative(text: str, num_start: int) -> bool:
 def _is_clock_time(text: str, start: int, num_end: int, language: str) -> bool:
     if _CLOCK_AFTER_RE.match(text, num_end):
         return True
-    if (
-        language == "en"
-        and _CLOCK_AFTER_EN_RE.match(text, num_end)
-        and text[start:num_end].isdecimal()
-        and 1 <= int(text[start:num_end]) <= 12
-    ):
-        return True
+    if language == "en" and _CLOCK_AFTER_EN_RE.match(text, num_end):
+        hour, _, minutes = text[start:num_end].partition(".")  # "10pm", British "11.45pm"
+        if (
+            hour.isdecimal()
+            and 1 <= int(hour) <= 12
+            and (not minutes or (len(minutes) == 2 and minutes.isdecimal() and int(minutes) < 60))
+        ):
+            return True
     return (  # the minutes of "22:15"
         start > 0
         and text[start - 1] == ":"
@@ -1321,6 +1322,9 @@ _DATE_ALTERNATIVES = (
     # asks for a date (without one, "2.5." ending a sentence is a decimal)
     r"(?:(?<=am )|(?<=vom )|(?<=zum )|(?<=bis )|(?<=seit )|(?<=ab )|(?<=dem )|(?<=den )|(?<=\())"
     r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?:(?P<yy>\d{2})(?![\d.]))?(?!\d)",
+    # an earlier year, only after a word that asks for one: "founded in 1887", "seit 1516"
+    r"(?:(?<=\bin\s)|(?<=\bim\s)|(?<=\bseit\s)|(?<=\bsince\s)|(?<=\bjahr\s)|(?<=\bjahre\s)"
+    r"|(?<=\byear\s))(?P<year>1[0-8]\d{2})(?![\d.,]\d)(?!['’]?s\b|er(?:n\b|-|\b))",
     # a year alone; not a decade ("1990s", "1990er-Jahre"), see also _bare_year_counts
     r"(?<![\d.,])(?P<year>(?:19|20)\d{2})(?![\d.,]\d)(?!['’]?s\b|er(?:n\b|-|\b))",
 )
@@ -1349,7 +1353,7 @@ def _date_pattern(alternatives: Iterable[int]) -> re.Pattern[str]:
 _DATE_RE = _date_pattern(range(len(_DATE_ALTERNATIVES)))
 # Where a word starts with a digit only the alternatives that can open with one can match
 # there; elsewhere only the others. Same order, same groups: the same match, found sooner.
-_DIGIT_ONLY_ALTERNATIVES = (0, 1, 15, 16, 17, 18)  # open with a digit, never with a word
+_DIGIT_ONLY_ALTERNATIVES = (0, 1, 15, 16, 17, 18, 19)  # open with a digit, never a word
 _DIGIT_ALTERNATIVES = tuple(sorted((2, 7, 8, 14) + _DIGIT_ONLY_ALTERNATIVES))
 _DATE_AT_DIGIT_RE = _date_pattern(_DIGIT_ALTERNATIVES)
 _DATE_AT_WORD_RE = _date_pattern(
@@ -1366,6 +1370,7 @@ _DATE_GROUPS = {
     for i in range(len(_DATE_ALTERNATIVES))
 }
 _BARE_YEAR = f"alt{len(_DATE_ALTERNATIVES) - 1}"
+_OLD_YEAR = f"alt{len(_DATE_ALTERNATIVES) - 2}"
 _DIGIT_RE = re.compile(r"\d")
 _PREFIX_RE = re.compile(_PREFIX, re.IGNORECASE)
 _DATEWORD_RE = re.compile(
@@ -1400,6 +1405,16 @@ _YEAR_CUE_BEFORE_RE = re.compile(
     r"|between|und|and|oder|or|to|of|des|fall)\s+$|[-–/]$",
     re.IGNORECASE,
 )
+
+
+def _old_year_counts(text: str, end: int, language: str) -> bool:
+    """Whether "1500" after "in" is a figure: "in 1500 Fällen", "in 1200 homes"."""
+    if _UNIT_AFTER_RE.match(text, end, end + 30):
+        return True
+    if language == "de":
+        next_word = _NEXT_WORDS_RE.match(text, end, end + 60)
+        return bool(next_word) and next_word.group(1)[:1].isupper()  # a noun follows
+    return _counts_what_follows(text, end, "en")
 
 
 def _bare_year_counts(text: str, start: int, end: int, language: str) -> bool:
@@ -1441,6 +1456,8 @@ def _date_facts(
         if _overlaps(start, end, taken):
             continue
         if m.lastgroup == _BARE_YEAR and _bare_year_counts(text, start, end, language):
+            continue
+        if m.lastgroup == _OLD_YEAR and _old_year_counts(text, end, language):
             continue
         groups = {short: m.group(name) for name, short in _DATE_GROUPS[m.lastgroup]}
         after_prefix = _PREFIX_RE.match(text, start, end).end()
@@ -1617,7 +1634,7 @@ _DATE_AFTER_PREFIX = (
     r"|vormonat|vorjahr)"
 )
 _DATE_MAY_OPEN_RE = re.compile(
-    r"\d{1,2}(?!\d)|19|20|\d+\s+(?:year|month)"
+    r"\d{1,2}(?!\d)|19|20|1[0-8]\d\d(?!\d)|\d+\s+(?:year|month)"
     r"|(?:three|two|one|a)\s+(?:year|month)"
     rf"|(?:{_DATE_PREFIX_WORDS}){_DATE_AFTER_PREFIX}"
     rf"|(?!(?:{_DATE_PREFIX_WORDS}|three|two|one|a)(?!\w))\D"
