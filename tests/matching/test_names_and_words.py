@@ -75,10 +75,149 @@ def test_german_inflections_share_a_stem(inflected, base):
         ("Freispruch", "acquittal"),
         ("Anleihen", "bonds"),
         ("Überschuss", "surplus"),
+        ("Papst", "Pope"),
+        ("Landeshauptmann", "governor"),
+        ("Nationalrat", "National Council"),
+        ("Jänner", "January"),  # Austrian
+        ("Rundfunkbeitrag", "broadcasting fee"),
+        ("Frequenzauktion", "spectrum auction"),
+        ("Zahlungsunfähig", "bankrupt"),
+        ("Atomkraftwerke", "nuclear plants"),
+        ("Briefmarke", "stamp"),
+        ("Kommunen", "local authorities"),
     ],
 )
 def test_frequent_news_words_meet_their_english_translation(german, english):
     assert tokens(german, "de") & tokens(english, "en"), (german, english)
+
+
+@pytest.mark.parametrize(
+    ("german", "english", "shared"),
+    [
+        pytest.param(
+            "Die katholische Kirche verlor 402.700 Mitglieder, so die Bischofskonferenz.",
+            "The Catholic Church lost 402,700 members, the bishops' conference said.",
+            {"catholic", "church", "member", "bishop", "conferenc"},
+            id="churches",
+        ),
+        pytest.param(
+            "Die gesetzlichen Renten steigen um 3,74 Prozent.",
+            "Statutory pensions will rise by 3.74 per cent.",
+            {"statutory", "pension"},
+            id="pensions",
+        ),
+        pytest.param(
+            "Archäologen haben bei Ausgrabungen römische Münzen gefunden.",
+            "Archaeologists found Roman coins during excavations.",
+            {"archaeologist", "excavation", "roman", "coin", "found"},
+            id="archaeology",
+        ),
+        pytest.param(
+            "Der finnische Reaktor hat den Regelbetrieb aufgenommen.",
+            "The Finnish reactor started regular operation.",
+            {"reactor", "regular", "operation"},
+            id="nuclear power",
+        ),
+        pytest.param(
+            "Der Bundesrat plant eine Senkung der Radio- und Fernsehabgabe.",
+            "The Federal Council plans to lower the licence fee.",
+            {"federal", "council", "licenc", "fee"},
+            id="Swiss politics and broadcasting fees",
+        ),
+        pytest.param(
+            "Eine einfache Busfahrt kostet höchstens 3 Pfund.",
+            "Single bus fares are capped at £3.",
+            {"bus", "far", "cap"},
+            id="UK local government and transport",
+        ),
+        pytest.param(
+            "Der Hackerangriff legte 70 Kommunen lahm, das Lösegeld wurde bezahlt.",
+            "The cyber attack hit 70 local authorities and the ransom was paid.",
+            {"cyber", "attack", "local", "authority", "ransom"},
+            id="cybersecurity",
+        ),
+        pytest.param(
+            "Carlsen gewann nach drei Remis im Stechen die Blitzschach-WM.",
+            "Carlsen won the blitz chess world championship after three drawn tiebreak games.",
+            {"chess", "drawn", "tiebreak", "world", "championship"},
+            id="chess",
+        ),
+        pytest.param(
+            "Die Panda-Zwillinge im Zoo wogen 169 und 136 Gramm.",
+            "The panda twins at the zoo weighed 169 and 136 grams.",
+            {"twin", "weigh", "gram"},
+            id="zoos",
+        ),
+        pytest.param(
+            "Die Bundeswehr bestellt 6.500 Lkw.",
+            "The German armed forces ordered 6,500 trucks.",
+            {"arm", "forc", "truck"},
+            id="military procurement",
+        ),
+        pytest.param(
+            "Der Gouverneur unterzeichnete das Gesetz, das das Parlament verabschiedet hatte.",
+            "The governor signed the bill the legislature had passed.",
+            {"governor", "legislatur"},
+            id="US state politics",
+        ),
+        pytest.param(
+            "Österreich verzeichnete 14,9 Millionen Nächtigungen.",
+            "Austria recorded 14.9 million overnight stays.",
+            {"overnight", "stay"},
+            id="tourism",
+        ),
+        pytest.param(
+            "Die Finanzaufsicht verhängte ein Bußgeld wegen Verstößen gegen Vorschriften.",
+            "The regulator imposed a fine for violations of the rules.",
+            {"regulator", "violation", "rul"},
+            id="banking regulation",
+        ),
+        pytest.param(
+            "Die Modekette schließt alle Filialen.",
+            "The fashion chain will close all its stores.",
+            {"fashion", "chain", "stor"},
+            id="retail",
+        ),
+        pytest.param(
+            "Die Schweizer Bauern erhielten Direktzahlungen vom Bundesamt für Landwirtschaft.",
+            "Swiss farmers received direct payments from the Federal Office for Agriculture.",
+            {"farmer", "receiv", "direct", "payment", "offic", "agricultur"},
+            id="farm subsidies",
+        ),
+        pytest.param(
+            "Die Stadtwerke erhöhen den Wasserpreis je Kubikmeter.",
+            "The municipal utility will raise the water price per cubic metre.",
+            {"municipal", "utility", "water", "cubic", "metr"},
+            id="water supply",
+        ),
+    ],
+)
+def test_news_sentences_of_many_domains_share_their_bridged_words(german, english, shared):
+    found = tokens(german, "de") & tokens(english, "en")
+    assert shared <= found, shared - found
+
+
+@pytest.mark.parametrize("word", ["grab", "alter", "tore", "contains", "bus", "kaiser"])
+def test_an_english_word_spelled_like_a_german_lexicon_form_stays_itself(word):
+    # "Grab" (tomb), "Alter" (age), "Tore" (goals), "Container" are German forms too
+    assert word_tokens(word, "en") == (stem(word, "en"),)
+
+
+@pytest.mark.parametrize(
+    ("german", "not_bridged"),
+    [
+        ("hunderte", "dog"),  # "Hunderte" is no "Hund"
+        ("programm", "gram"),  # nor "Programm" a "Gramm"
+        ("beispiel", "gam"),  # nor "Beispiel" a "Spiel" (game)
+        ("alternative", "age"),  # nor "Alternative" an "Alter"
+        ("kilometer", "kilogram"),
+        ("oesterreich", "reach"),  # nor "Österreich" "erreichen"
+        ("waehrend", "currency"),  # nor "während" "Währung"
+        ("zahlreiche", "pay"),
+    ],
+)
+def test_a_short_lexicon_stem_does_not_translate_a_longer_word(german, not_bridged):
+    assert not_bridged not in word_tokens(german, "de")
 
 
 def test_a_weekday_is_bridged_and_not_split_into_a_week():

@@ -6,6 +6,15 @@ saved index is rebuilt (``index.normaliser_version`` hashes this file too).
 """
 
 # German word forms (| separated) -> English words. Kept general: common news vocabulary.
+# A form is looked up by its German stem, and the stem also reads the ends and starts of
+# compounds ("Massengrab": grave), so a short stem can translate words it was not meant
+# for; some lines are there to stop that: "hundert" keeps "Hunderte" from "Hund",
+# "programm" keeps "Programm" from "Gramm", and a line with no English words after the
+# colon ("dänemark:") keeps a place that the place tables name from a compound reading.
+# A German form whose stem is an English word too ("Grab", "Alter", "Tor", "Container")
+# lists that English word among its own, so that English copy keeps "grab", "alter",
+# "tore" and "contains" as they are: normalise reads a lexicon form in English text as a
+# German word unless the lexicon's English words have it.
 LEXICON_SOURCE = """
 übernahme|übernahmen: acquisition takeover
 übernehmen|übernimmt|übernahm: acquire take over
@@ -27,11 +36,16 @@ unterzeichnen|unterzeichnet|unterzeichnete|unterzeichneten|unterschreiben|unters
 absichtserklärung|absichtserklärungen: letter of intent
 vertrag|verträge: contract agreement
 vereinbarung|abkommen: agreement deal
-milliarde|milliarden|mrd: billion
+milliarde|milliarden|mrd|bn: billion
 million|millionen|mio: million
 tausend: thousand
 billion|billionen: trillion
-unternehmen|firma|konzern: company firm
+unternehmen|firma: company firm
+konzern|konzerne|konzerns: company firm
+konzept|konzepte|konzepts: concept
+konzert|konzerte|konzerts: concert
+konzentration|konzentriert|konzentrieren: concentration concentrated
+konzession|konzessionen: concession licence
 gesellschaft: company society
 chef|chefin|vorstandschef|konzernchef: chief executive ceo head
 gründer|mitgründer|mitbegründer: founder cofounder
@@ -118,7 +132,7 @@ mission: mission
 dollar|us-dollar: dollar
 euro: euro
 pfund: pound
-prozent: percent
+prozent: percent cent
 steigen|stieg|gestiegen|anstieg: rise rose increase
 sinken|sank|gesunken|rückgang: fall fell decline
 preis|preise: price
@@ -147,7 +161,7 @@ gross|grosse|grössten|größten: big largest
 sagte|sagt|erklärte: said
 nie: never
 beide: both
-gleichzeitig: same time
+gleichzeitig: simultaneously concurrent same time
 mögliche|möglichen|möglich: potential possible
 heimlich: secret
 enthüllung: revelation
@@ -227,7 +241,7 @@ koalition: coalition
 wähler|wählerinnen: voters
 wählen|gewählt|wählte: elect elected
 wahlgang: round ballot
-ergebnis|ergebnisse: result
+ergebnis|ergebnisse: result earnings profit
 verfassung: constitution
 verfassungswidrig: unconstitutional
 verurteilen|verurteilt|verurteilte: sentence convict
@@ -377,7 +391,7 @@ lieferkette|lieferketten: supply chain
 fördermenge|produktion|produziert|produzieren: production output
 kohle: coal
 atomkraft|kernkraft|kernenergie: nuclear power
-kraftwerk|kraftwerke|atomkraftwerk: power plant
+kraftwerk|kraftwerke: power plant
 solaranlage|solaranlagen|photovoltaik: solar
 windkraft|windenergie|windräder: wind power
 erneuerbare|erneuerbaren: renewable
@@ -394,8 +408,8 @@ dividende|dividenden: dividend
 bilanz: balance sheet results
 aktienkurs|kurs|kurse: share price
 börsenwert|marktwert|marktkapitalisierung: market value capitalisation
-wert: value
-händler: trader dealer
+wert: value worth
+händler: trader dealer retailer
 rohstoff|rohstoffe: commodity commodities
 kakao: cocoa
 kaffee: coffee
@@ -440,7 +454,7 @@ bürgermeister|bürgermeisterin|oberbürgermeister: mayor
 gemeinderat|stadtrat|stadträte|gemeinderäte|stadtparlament: city council
 stadtregierung|stadtverwaltung|magistrat: city government
 stadt|städte|großstadt: city town
-gemeinde|gemeinden|kommune|kommunen: municipality community
+gemeinde|gemeinden|kommune|kommunen: municipality community local authorities
 rathaus: city hall town hall
 bezirk|bezirke|landkreis|kreis: district
 länder|bundesland|bundesländer: state states
@@ -458,7 +472,7 @@ zustimmung: approval
 abstimmen|abgestimmt|stimmte: vote
 mehrheit|mehrheiten: majority
 minderheit: minority
-parlament|parlaments: parliament
+parlament|parlaments: parliament legislature
 bundestag: bundestag parliament
 landtag: state parliament
 unterhaus: lower house
@@ -492,7 +506,7 @@ bündnis|verbündete|verbündeten: alliance allies
 waffenruhe|waffenstillstand: ceasefire
 frieden|friedensgespräche: peace
 soldat|soldaten|truppen: soldiers troops
-armee|militär|streitkräfte: army military
+armee|militär|streitkräfte: army military armed forces
 militärjunta|junta: military junta
 rakete|raketen: missile rocket
 drohne|drohnen: drone
@@ -538,7 +552,7 @@ datenschutz: data protection privacy
 datenleck|datenpanne: data breach leak
 daten: data
 nutzer|nutzerin|nutzern: users
-hackerangriff|cyberangriff: cyberattack
+hackerangriff|hackerangriffe|cyberangriff|cyberangriffe|cyberattacke|cyberattacken: cyberattack cyber attack hack
 schadenersatz|entschädigung: damages compensation
 seniorinnen|senioren|rentner: seniors pensioners older
 gesundheitsbehörde|gesundheitsamt: health authority
@@ -674,7 +688,7 @@ vorläufig|vorläufige|vorläufigen: preliminary
 endgültig|endgültige: final
 amtlich|amtliche|amtlichen: official
 nachrichtenagentur: news agency
-rundfunk|fernsehen|fernsehsender: broadcaster television
+rundfunk|fernsehen|fernsehsender: broadcaster broadcasting television tv
 medien|medienberichten|medienberichte: media reports
 pressemitteilung: press release statement
 umfrage|umfragen: poll survey
@@ -684,7 +698,7 @@ spanne|bandbreite|zielspanne: range
 ziel|ziele|zielwert: target
 schätzungsweise|geschätzt|geschätzte: estimated
 gegenüber: compared
-vergleich|verglichen: compared comparison
+vergleich|verglichen: compared comparison settlement
 vorjahresmonat|vorjahreszeitraum|vorjahresquartal: year earlier
 monatlich: monthly
 jährlich: annual yearly
@@ -692,7 +706,435 @@ yen: yen
 yuan|renminbi: yuan
 won: won
 rubel: rouble ruble
-krone|kronen: crown crowns krone
+krone|kronen: crown crowns krone kronor kroner
+kirche|kirchen: church churches
+katholisch|katholische|katholischen|katholischer|katholiken: catholic catholics
+evangelisch|evangelische|evangelischen|protestantisch|protestantische|protestanten: protestant evangelical
+christlich|christliche|christlichen|christen: christian christians
+christus: christ
+papst|papstes|päpste: pope
+bischof|bischofs|bischöfe|bischöfen: bishop bishops
+bischofskonferenz: bishops conference
+kardinal|kardinäle: cardinal cardinals
+priester: priest priests
+pfarrer|pfarrerin|pastor|pastorin: pastor priest vicar
+gläubige|gläubigen: faithful believers worshippers
+gottesdienst|gottesdienste: service mass worship
+religion|religionen: religion religions
+religiös|religiöse|religiösen: religious
+muslime|muslimen|muslimisch|muslimische|muslimischen: muslim muslims
+moschee|moscheen: mosque mosques
+jüdisch|jüdische|jüdischen|juden: jewish jews
+synagoge|synagogen: synagogue
+missbrauch|missbrauchs|missbraucht: abuse abused
+missbrauchsfälle|missbrauchsskandal: abuse cases abuse scandal
+mitglied|mitglieder|mitgliedern|mitgliedschaft: member members membership
+austritt|austritte|austritten|ausgetreten|austreten: leave left exit quit
+kirchenaustritt|kirchenaustritte|kirchenaustritten: left church leaving church
+ostern|osterfest: easter
+weihnachten|weihnachtsfeiertage: christmas
+alter|lebensalter: age aged old alter
+alte|alten|altes|ältere|älteren|älteste|ältesten: old older oldest
+alternative|alternativen|alternativ: alternative alternatives
+rente|renten: pension pensions
+pension|pensionen|pensionisten: pension pensions pensioners
+rentenerhöhung|rentenerhöhungen|pensionserhöhung: pension increase
+rentenversicherung: pension insurance
+rentenalter|renteneintrittsalter|pensionsantrittsalter: retirement age pension age
+ruhestand: retirement retired
+altersvorsorge: retirement savings pensions
+ahv: pension old age
+gesetzlich|gesetzliche|gesetzlichen: statutory legal law
+sozial|soziale|sozialen|sozialer: social
+sozialversicherung|sozialversicherungen: social security social insurance
+sozialhilfe: welfare social assistance
+bürgergeld: citizens income benefits
+kindergeld: child benefit
+beitrag|beiträge|beiträgen|beitrags: contribution contributions fee
+arbeitslos: unemployed jobless
+schulung|weiterbildung|fortbildung: training
+ausbildung|ausbildungsplätze: training apprenticeship education
+landwirtschaft|landwirtschaftlich|landwirtschaftliche|landwirtschaftlichen: agriculture agricultural farming farm
+agrar|agrarsektor|agrarpolitik: agriculture agricultural farm
+agrarsubvention|agrarsubventionen|agrarhilfen: farm subsidies agricultural subsidies
+landwirt|landwirtin: farmer farmers
+bauernverband|bauernverbands: farmers association
+bauern|bäuerin|bäuerinnen: farmer farmers bauer
+bauernhof|bauernhöfe|agrarbetrieb|agrarbetriebe|landwirtschaftsbetrieb|landwirtschaftsbetriebe: farm farms
+bauernprotest|bauernproteste|bauernprotesten: farmers protest protests
+direktzahlung|direktzahlungen: direct payments
+ernten|geerntet|erntete: harvest harvested
+milch|milchpreis|milchpreise: milk milk price
+fleisch: meat
+schwein|schweine|schweinen: pig pigs
+rind|rinder|rindern: cattle rind
+kuh|milchkuh|milchkühe: cow cows
+vieh|nutztiere|tierhaltung: livestock
+dünger|düngemittel: fertiliser fertilizer
+pestizid|pestizide|pflanzenschutzmittel: pesticide pesticides
+mais: maize corn
+kartoffel|kartoffeln: potato potatoes
+obst: fruit
+gemüse: vegetables
+winzer: winemakers winegrowers
+vogelgrippe: bird flu avian influenza
+schweinepest: swine fever
+abgefertigt|abfertigung|abfertigen: handled handling
+betreiber|betreiberin|betreibergesellschaft: operator
+pilot|piloten|pilotin: pilot pilots
+flugbegleiter|flugbegleiterin: flight attendants cabin crew
+landung|landete|gelandet|notlandung: landing landed
+verspätung|verspätungen|verspätet|verzögerung|verzögerungen|verzögert: delay delays delayed
+annulliert|annullierung|annullierungen|flugausfälle: cancelled cancellations
+luftfahrt|luftverkehr|flugverkehr: aviation air traffic
+luftraum: airspace
+fluglotsen|flugsicherung: air traffic control controllers
+ferienflieger: holiday airline
+versicherte|versicherten|versichert: insured policyholders
+prämie|prämien|versicherungsprämie|versicherungsprämien: premium premiums
+rückversicherer: reinsurer
+naturkatastrophen|naturgefahren|elementarschäden: natural disasters natural hazards
+reederei|reedereien: shipping company container line
+container|standardcontainer|containerumschlag: container containers contain
+umschlag|umgeschlagen: throughput handled
+fracht|seefracht|luftfracht: cargo freight
+frachtraten: freight rates
+frachter|frachtschiff|containerschiff|containerschiffe: cargo ship container ship freighter
+schifffahrt: shipping
+werft|werften: shipyard shipyards
+kreuzfahrt|kreuzfahrten|kreuzfahrtschiff|kreuzfahrtschiffe: cruise cruises cruise ship
+tanker|öltanker: tanker tankers
+frequenz|frequenzen: frequency frequencies spectrum
+frequenzauktion|frequenzversteigerung: spectrum auction
+auktion|auktionen|versteigerung|versteigert: auction auctions auctioned
+bieterrunde|bieterrunden: bidding rounds
+mobilfunk|mobilfunknetz|mobilfunknetze: mobile network
+mobilfunkanbieter|netzbetreiber|telekommunikationsanbieter: network operator mobile operator
+netz|netze|netzes: network grid
+breitband: broadband
+glasfaser|glasfasernetz: fibre optic fiber
+telekommunikation: telecommunications telecoms
+lizenz|lizenzen: licence licences license
+übernachtung|übernachtungen|nächtigung|nächtigungen: overnight stays stay
+tourismusabgabe|touristenabgabe|übernachtungssteuer|bettensteuer|kurtaxe|ortstaxe: tourist tax levy
+abgabe|abgaben: levy levies charge
+eintrittsgebühr|eintrittsgeld|eintrittspreis|eintrittspreise: entry fee admission
+gebühr|gebühren: fee fees charge
+tagestourist|tagestouristen|tagesgäste|tagesausflügler: day trippers day visitors
+reisende|reisenden: travellers passengers
+reiseveranstalter: tour operator
+urlaub|urlaubs|ferien: holiday holidays vacation
+sehenswürdigkeit|sehenswürdigkeiten: sights attractions
+testphase|pilotphase|probephase|testbetrieb: trial pilot test phase
+eingenommen|einnehmen|eingenommene: collected raised earned
+zoo|tiergarten|tierpark: zoo
+haustier|haustiere|haustieren: pet pets animal
+tierart|tierarten|vogelarten|pflanzenarten: species
+tierschutz: animal welfare animal protection
+tierschützer: animal rights activists
+wildtier|wildtiere|wildtieren: wildlife wild animals
+artenschutz|artenvielfalt: conservation biodiversity
+ausgestorben|aussterben: extinct extinction
+gefährdet|gefährdete|gefährdeten|bedroht|bedrohte|bedrohten: endangered threatened
+elefant|elefanten: elephant elephants
+elefantenjunge|elefantenjunges|elefantenbaby: elephant calf
+jungtier|jungtiere|nachwuchs: young baby cub calf offspring
+löwe|löwen: lion lions loewe
+bär|bären|eisbär|eisbären: bear bears
+wölfe|wölfen: wolves
+affe|affen: monkey monkeys ape apes
+vögel|vögeln: birds
+hund|hunde|hunden: dog dogs
+katze|katzen: cat cats
+pferd|pferde|pferden: horse horses
+zwilling|zwillinge|zwillingen: twin twins
+geboren|geburt|geburten: born birth births
+gewicht: weight
+wiegen|wiegt|wogen|gewogen: weigh weighed weighs
+gramm: gram grams
+programm|programme|programms: programme programmes program
+kilogramm|kilo: kilogram kilograms kilo
+kilometer|kilometern|kilometers: kilometre kilometres kilometer kilometers
+archäologe|archäologen|archäologin|archäologinnen: archaeologist archaeologists archeologist
+archäologie|archäologisch|archäologische|archäologischen: archaeology archaeological
+ausgrabung|ausgrabungen|grabung|grabungen: excavation excavations dig
+ausgegraben|freigelegt: unearthed excavated uncovered
+fund|funde|fundstück|fundstücke: find finds discovery
+gefunden|aufgefunden: found
+stattgefunden|stattfinden|stattfindet: held
+fundament|fundamente|fundamental|fundamentale|fundamentalen: foundation fundamental
+münze|münzen: coin coins
+römisch|römische|römischen|römer: roman romans
+antike|antiken|antik: ancient antiquity antiquities
+altertümer: antiquities
+mittelalter|mittelalterlich|mittelalterliche|mittelalterlichen: medieval middle ages
+jahrtausend|jahrtausende|jahrtausenden: millennium millennia
+grab|gräber|grabes|grabkammer|grabstätte|graben: tomb grave burial dig grab
+pharao|pharaonen: pharaoh pharaohs
+mumie|mumien: mummy mummies
+pyramide|pyramiden: pyramid pyramids
+tempel: temple
+skelett|skelette: skeleton skeletons
+überreste: remains
+könig|königs: king
+königin: queen
+königlich|königliche|königlichen: royal
+königsgrab: royal tomb
+kaiser|kaiserin: emperor empress kaiser
+historisch|historische|historischen: historic historical
+historiker|historikerin: historian historians
+ausstellung|ausstellungen: exhibition exhibitions
+denkmal|denkmäler: monument monuments memorial
+welterbe|weltkulturerbe|kulturerbe: world heritage heritage
+bundeswehr: bundeswehr armed forces military
+lkw|lastwagen|lastkraftwagen|militärlastwagen: truck trucks lorry lorries
+panzer|kampfpanzer: tank tanks
+kampfjet|kampfjets|kampfflugzeug|kampfflugzeuge: fighter jet jets
+rüstung|rüstungsindustrie: arms defence industry
+rüstungskonzern|rüstungskonzerns: defence company arms maker
+verteidigung: defence defense
+verteidigungsausgaben|rüstungsausgaben|militärausgaben: defence spending military spending
+beschaffung|beschaffungen: procurement purchase
+waffe|waffen: weapon weapons arms
+munition: ammunition munitions
+artillerie: artillery
+luftabwehr|flugabwehr|luftverteidigung: air defence
+sondervermögen: special fund
+ausschuss|ausschüsse|ausschusses: committee
+haushaltsausschuss: budget committee
+rahmenvertrag: framework contract framework agreement
+wehrpflicht|wehrdienst: conscription military service
+marine: navy naval marine
+fregatte|fregatten: frigate frigates
+kriegsschiff|kriegsschiffe: warship warships
+hacker|hackern: hacker hackers
+gehackt: hacked
+erpressungssoftware|erpressersoftware|verschlüsselungstrojaner: ransomware
+lösegeld|lösegeldforderung: ransom
+schadsoftware: malware
+sicherheitslücke|sicherheitslücken: vulnerability security flaw
+cybersicherheit: cybersecurity cyber security
+sicherheit: security safety
+lahmgelegt|lahmlegen|lahmgelegte: paralysed crippled disrupted
+störung|störungen: disruption outage
+dienstleister|dienstleistern: service provider
+anbieter|softwareanbieter: provider vendor supplier
+kommunal|kommunale|kommunalen: municipal local
+kommunist|kommunisten|kommunistisch|kommunistische|kommunistischen: communist communists
+rundfunkbeitrag|rundfunkbeiträge|rundfunkgebühr|rundfunkgebühren: broadcasting fee licence fee
+fernsehabgabe|radioabgabe|empfangsgebühr: licence fee broadcasting fee
+zuschauer|zuschauerinnen: viewers audience spectators
+zuschauerzahl|zuschauerzahlen|einschaltquoten: viewing figures ratings viewers
+hörer|hörerinnen: listeners
+streamingdienst|streamingdienste: streaming service
+rechtlich|rechtliche|rechtlichen: legal legally
+kommission|kommissionen: commission
+empfehlen|empfiehlt|empfahl|empfohlen|empfehlung|empfehlungen: recommend recommended recommendation
+schach|schachs: chess
+schachweltmeister|schachweltmeisterin|schachweltmeisterschaft: world chess champion championship
+weltmeister|weltmeisterin: world champion
+weltmeisterschaft|weltmeisterschaften|wm: world championship cup
+europameister|europameisterschaft: european champion championship
+remis|unentschieden: draw drawn
+stechen: tiebreak tiebreaker playoff
+partie|partien: game games match
+spiel|spiele|spielen|spielte|spieler|spielerin: game match play player players spiel
+beispiel|beispiele|beispielsweise: example
+schauspieler|schauspielerin|schauspiel: actor actress
+turnier|turniere|turniers: tournament
+besiegt|besiegte: beat defeated
+tor|tore|toren: goal goals tor
+liga|ligen|bundesliga: league
+mannschaft|mannschaften: team side squad
+trainer|trainerin: coach manager
+olympia|olympisch|olympische|olympischen: olympic olympics
+medaille|medaillen: medal medals
+spitze|spitzenwert|höhepunkt: peak top spitz
+titelverteidiger|titelverteidigerin: defending champion
+modehändler|modekette|modeketten|modekonzern|modehaus: fashion retailer fashion chain
+mode: fashion
+modern|moderne|modernen|modernisierung|modernisieren|modernisiert: modern modernisation
+modell|modelle|modellen: model models
+moderator|moderatorin: presenter host moderator
+kleidung|bekleidung|textilien: clothing clothes apparel textiles
+schuhe: shoes footwear
+luxus|luxusgüter: luxury
+einzelhändler|onlinehändler|versandhändler: retailer online retailer
+filiale|filialen: store stores branch branches filial
+branche|branchen: industry sector
+geschäft|geschäfte: business
+kette|ketten|handelskette|supermarktkette: chain chains
+supermarkt|supermärkte: supermarket supermarkets
+warenhaus|warenhäuser|kaufhaus|kaufhäuser: department store stores
+verbliebenen|verbleibenden|verbliebene|übrigen: remaining
+zahlungsunfähig|zahlungsunfähigkeit: insolvent bankrupt insolvency bankruptcy
+bankrott|bankrotterklärung: bankrupt bankruptcy
+insolvenzverfahren: insolvency proceedings
+finanzaufsicht|bankenaufsicht|aufsichtsbehörde|aufsichtsbehörden|aufsicht: regulator supervisor watchdog supervision
+geldbuße|geldbußen: fine fines
+strafen|bestraft: fines penalties penalised
+verstoß|verstöße|verstößen|verstoßen|verstößt: violation violations breach breaches
+vorschrift|vorschriften: rules regulations
+regel|regeln|regelung|regelungen: rule rules regulation
+regulierung|regulierungen|reguliert: regulation regulated
+geldhaus|geldinstitut|geldinstitute|kreditinstitut|kreditinstitute: bank
+kapital|eigenkapital: capital
+konto|kontos: account accounts
+einigung|einigungen|geeinigt: agreement settlement agreed
+wasserversorgung|trinkwasserversorgung: water supply
+trinkwasser: drinking water
+wasserpreis|wasserpreise: water price
+versorger|energieversorger|wasserversorger: utility utilities supplier
+stadtwerke|stadtwerken: municipal utility utilities
+versorgen|versorgt|versorgte|versorgung: supply supplies serve
+abwasser: wastewater sewage
+kläranlage|kläranlagen: sewage treatment plant
+aufbereitungsanlage|aufbereitungsanlagen|aufbereitung: treatment plant treatment
+grundwasser: groundwater
+wasserknappheit|wassermangel: water shortage
+kubikmeter: cubic metre metres meter
+liter: litre litres liter
+verband|verbände|verbands|zweckverband: association federation
+stausee|talsperre|staudamm: reservoir dam
+atomkraftwerk|atomkraftwerke|kernkraftwerk|kernkraftwerke|akw|akws|kkw: nuclear power plant station
+reaktor|reaktoren: reactor reactors
+atom|atomar|atomare|atomaren|nuklear|nukleare|nuklearen: nuclear atomic atom
+atomausstieg: nuclear phaseout nuclear exit
+ausstieg: exit phaseout
+abgeschaltet|abschalten|abschaltung|abgeschalteten: shut shutdown switched
+regelbetrieb: regular operation commercial operation
+regulär|reguläre|regulären|regelmäßig|regelmäßige|regelmäßigen: regular
+leistung: capacity output performance
+leistungen: benefits services performance
+atommüll|endlager: nuclear waste repository
+uran: uranium
+strahlung: radiation
+radioaktiv|radioaktive|radioaktiven: radioactive
+bundesrat|bundesrats: federal council
+bundesrätin|bundesräte|bundesrätinnen: federal councillor federal council
+nationalrat|nationalrats: national council parliament
+international|internationale|internationalen|internationaler|internationales: international
+nationalratswahl|nationalratswahlen: parliamentary election national council
+ständerat|ständerats: council states upper house
+volksinitiative|initiative|initiativen: initiative popular initiative
+kantonal|kantonale|kantonalen: cantonal
+eidgenossenschaft|eidgenössisch|eidgenössische|eidgenössischen: federal swiss confederation
+bundesamt: federal office
+bundespräsident|bundespräsidentin: federal president president
+vizekanzler|vizekanzlerin: vice chancellor
+landeshauptmann|landeshauptfrau|landeshauptleute: governor provincial governor
+angelobt|angelobung|vereidigt|vereidigung: sworn swearing
+landtagswahl|landtagswahlen: state election regional election
+dreierkoalition: three party coalition
+koalitionsvertrag: coalition agreement
+koalitionsverhandlungen|sondierungsgespräche: coalition talks
+regierungsbildung: form government
+misstrauensvotum: confidence vote
+neuwahl|neuwahlen: snap election new election
+angenommen|annehmen: approved accepted adopted
+befürworter|befürworterin|befürworten|befürwortet: supporters support favour
+gegner|gegnerin: opponents
+rechnung|jahresrechnung|staatsrechnung: accounts bill invoice
+abschluss|abgeschlossen: closing completed concluded
+grafschaft|grafschaften: county
+stadträtin|gemeinderätin|ratsmitglied|ratsmitglieder: councillor councillors council member
+busfahrt|busfahrten|busticket|bustickets|busfahrkarte: bus fare bus ticket
+fahrpreis|fahrpreise|ticketpreis|ticketpreise: fare fares ticket price
+bus|linienbus|linienbusse|busverkehr: bus buses
+nahverkehr|öpnv: public transport local transport
+höchstens|maximal: capped maximum most
+obergrenze|preisdeckel|deckel|gedeckelt|deckelung: cap capped ceiling limit
+grundsteuer: property tax council tax
+sozialwohnung|sozialwohnungen: social housing council housing
+ungleich|ungleiche|ungleichen|ungleicher|ungleichheit: unequal inequality equal
+lohngleichheit|entgeltgleichheit|gleichstellung: equal pay equality
+bezahlung|zahlung: pay payment
+zahlen: pay
+zahlreich|zahlreiche|zahlreichen|zahlreicher: numerous many
+nachzahlung|nachzahlungen|nachforderung|nachforderungen: back pay claims
+gouverneur|gouverneurin|gouverneurs: governor gov
+bundesstaat|bundesstaaten|bundesstaats: state states
+staat|staaten|staates: state states country
+staatlich|staatliche|staatlichen: state public government
+staatshaushalt: state budget
+kongress|kongresses: congress
+repräsentantenhaus: house representatives
+senator|senatorin|senatoren: senator senators
+gesetzgeber|gesetzgebung: lawmakers legislature legislation
+gesetzesvorlage|vorlage: bill proposal
+veto: veto
+vorwahl|vorwahlen: primary primaries
+demokraten|demokratisch|demokratische|demokratischen: democrats democratic
+republikaner|republikanisch|republikanische|republikanischen: republicans republican
+abtreibung|abtreibungen|schwangerschaftsabbruch: abortion
+waffengesetz|waffengesetze: gun law gun laws
+todesstrafe|hinrichtung|hingerichtet: death penalty execution executed
+generalstaatsanwalt|generalstaatsanwältin: attorney general
+büro|büros: office
+briefmarke|briefmarken: stamp stamps postage
+paket|pakete: parcel parcels package
+klasse|klassen: class
+klassisch|klassische|klassischen: classic classical
+ende|beendet|beendete|beenden: end ended ending
+erhalten|erhielt|erhielten|erhält: receive received
+beläuft|belaufen: amount amounts total
+erzielt|erzielte|erzielen: achieved generated posted
+bekanntgab|bekanntgegeben|bekanntgeben: announced
+geringer|gering|geringe|geringen|geringste|geringsten: lower less smaller low
+weniger|wenig|wenige|wenigen: fewer less
+hundert|hunderte|hunderten|hunderttausend|hunderttausende: hundred hundreds
+während|währenddessen: during
+einführen|eingeführt|einführung: introduce introduced introduction
+teuer|teurer|teure|teuren|teuerste: expensive costly
+günstiger|günstigere|günstigeren: cheaper
+kostenlos|gratis|kostenfrei: free charge
+anteil|anteile|anteils: share proportion stake
+marktanteil|marktanteile: market share
+vorsitzende|vorsitzender|vorsitzenden|vorsitz: chair chairman leader
+direktor|direktorin: director
+verwaltung: administration
+beamte|beamten|beamtin: officials civil servants
+pressekonferenz: press conference
+konferenz|konferenzen: conference
+nachfolger|nachfolgerin: successor
+vorgänger|vorgängerin: predecessor
+konservativ|konservative|konservativen: conservative conservatives
+liberal|liberale|liberalen: liberal liberals
+grüne|grünen: greens green
+warnen|warnt|warnte|warnung|warnungen: warn warned warning
+drohen|droht|drohte|drohung|drohungen: threaten threat face
+hilfe|hilfen|hilfsgüter: aid help relief
+unterstützen|unterstützt|unterstützte|unterstützung: support supported
+kritik|kritisiert|kritisierte|kritisieren: criticism criticise criticised criticize criticized
+verhindern|verhindert|verhinderte: prevent prevented
+schutz|schützen|geschützt: protection protect protected
+rettung|gerettet: rescue rescued save
+flucht|fliehen|flohen|geflohen: flee fled escape
+rückkehr|zurückkehren|zurückgekehrt: return returned
+eröffnen|eröffnet|eröffnete|eröffnung: open opened opening
+verlängern|verlängert|verlängerte|verlängerung: extend extended extension
+verschärfen|verschärft|verschärfte|verschärfung: tighten tightened tougher
+gelockert|lockerung: ease eased relax
+abschaffen|abgeschafft|abschaffung: abolish abolished scrap
+ersetzen|ersetzt|ersetzte: replace replaced
+prüfen|prüft|prüfung|überprüfen|überprüft|überprüfung: review check examine
+untersuchen|untersucht|untersuchung|untersuchungen: investigate examine study investigation
+plus: plus increase rise gain
+minus: minus decline fall drop
+jänner: january
+inder|inderin: indian
+franzosen|französin: french
+spanier: spanish
+chinesen: chinese
+türken: turks turkish
+österreicher|österreicherin|österreicherinnen: austrians austrian
+palästinenser|palästinensisch|palästinensische|palästinensischen: palestinian palestinians
+syrer: syrians syrian
+afghanen: afghans afghan
+niederländer: dutch
+österreich|österreichs|niederösterreich|niederösterreichs|oberösterreich|oberösterreichs:
+großbritannien|großbritanniens|dänemark|dänemarks|schwedens|armeniens|belgrad|belgrads:
+steiermark|steiermarks:
 """
 
 # Countries: the English name: German name (or "-": none that is no English word) / English
@@ -895,6 +1337,10 @@ persian gulf: persischer golf
 red sea: rotes meer
 black sea: schwarzes meer
 caribbean: karibik
+vatican: vatikan
+north america: nordamerika
+south america: südamerika
+latin america: lateinamerika
 antarctica: antarktis
 arctic: arktis
 greenland: grönland
