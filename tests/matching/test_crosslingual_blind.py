@@ -15,6 +15,15 @@ transport, energy, crime, schools, housing, strikes, migration, weather, space, 
 written after those fixes, blind to the lexicon and the rules, and run once before it was
 added: evidence first for 48 (44 with the code of that morning), in the top 5 for all,
 no evidence flagged, 74 of 100 distractors flagged (66 that morning).
+
+A fourth set (data/crosslingual_blind_d.json, 50 cases: agriculture, aviation, insurance,
+shipping, telecoms, pensions, tourism, zoos, archaeology, military procurement, cyber
+attacks, broadcasting fees, churches, chess, retail, bank fines, water, nuclear power, Swiss
+and Austrian politics, UK local news, US state politics) was written blind in the next
+session. Its first run: evidence first for all 50, 1 evidence passage wrongly flagged (a
+German "ab dem 7. April" moved a year back by the past-tense attribution), 75 of 100
+distractors flagged with the expected values. After the fixes it led to (currencies,
+fractions, "ab dem") and the lexicon it showed unbridged: none flagged wrongly, 95 of 100.
 """
 
 import json
@@ -31,6 +40,7 @@ DATA = Path(__file__).parent / "data"
 SETS = {
     "b": ("crosslingual_blind.json", 54, 55, 0.93),
     "c": ("crosslingual_blind_c.json", 47, 49, 0.72),
+    "d": ("crosslingual_blind_d.json", 49, 50, 0.92),
 }
 CASES = {name: json.loads((DATA / file).read_text("utf-8")) for name, (file, *_) in SETS.items()}
 
