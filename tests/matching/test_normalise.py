@@ -709,6 +709,19 @@ def test_shares_written_as_fractions(text, language, expected, not_expected):
         ("Das Reinheitsgebot gilt seit 1516.", "de", {"date:1516"}, set()),
         ("In 1500 Fällen wurde ermittelt.", "de", {"number:1500"}, {"date:1500"}),
         ("Floods hit in 1200 homes.", "en", {"number:1200"}, {"date:1200"}),
+        # a measure after a number like a year makes it a figure
+        (
+            "Der Zoll stellte 2024 insgesamt 1950 Kilogramm sicher.",
+            "de",
+            {"number:1950"},
+            {"date:1950"},
+        ),
+        (
+            "Customs seized 1950 kilograms in 2024.",
+            "en",
+            {"number:1950", "date:2024"},
+            {"date:1950"},
+        ),
         # British clock times are no figures
         ("A crash at about 11.45pm on Saturday.", "en", set(), {"number:11.45"}),
     ],

@@ -764,7 +764,8 @@ COUNT_NOUNS_EN = _words(
     officers refugees migrants members users customers subscribers viewers listeners readers
     visitors passengers participants signatures companies firms businesses shops stores schools
     beds doses tests vaccinations units shares barrels tonnes tons vehicles cars flights
-    positions posts apartments flats animals lives years days hours
+    positions posts apartments flats animals lives years days hours kilograms kilogrammes
+    kilos grams metres meters kilometres kilometers miles litres liters hectares acres
     """
 )
 # German nouns nearly always counted: after a number like a year they make it a figure
@@ -775,7 +776,8 @@ COUNT_NOUNS_DE = _words(
     Verletzte Kinder Schüler Studierende Studenten Patienten Wohnungen Häuser Haushalte
     Familien Soldaten Polizisten Einsatzkräfte Stimmen Unterschriften Kilometer Meter Tonnen
     Liter Hektar Fahrzeuge Autos Flüge Passagiere Fahrgäste Kunden Nutzer Abonnenten
-    Mitglieder Euro Dollar Franken Pfund Tage Stunden Jahre
+    Mitglieder Euro Dollar Franken Pfund Tage Stunden Jahre Kilogramm Kilo Gramm Tonne
+    Quadratmeter Kubikmeter Megawatt Kilowattstunden
     """
 )
 # A time of day is no figure: "gegen 22 Uhr", "14.30 Uhr", "9:30 a.m.", "10pm"
