@@ -689,6 +689,11 @@ def test_currencies_of_other_outlets(text, language, expected, not_expected):
         ("Der Gewinn brach um mehr als die Hälfte ein.", "de", {"percent:50"}, set()),
         ("Nearly half of UK adults had not heard of it.", "en", {"percent:50"}, set()),
         ("A quarter of voters stayed home.", "en", {"percent:25"}, set()),
+        # a share of one percentage point
+        ("The Fed delivered a quarter-point cut.", "en", {"percent:0.25"}, {"percent:25"}),
+        ("Die EZB senkte um einen Viertelprozentpunkt.", "de", {"percent:0.25"}, set()),
+        ("Die Notenbank erhöhte um einen halben Prozentpunkt.", "de", {"percent:0.5"}, set()),
+        ("He won by a half-point lead.", "en", set(), {"percent:0.5"}),
         # periods and ordinals are no shares
         ("In the first half of the year sales rose.", "en", set(), {"percent:50"}),
         ("Profit fell in the third quarter.", "en", set(), {"percent:33.3", "percent:25"}),

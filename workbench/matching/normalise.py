@@ -1171,7 +1171,7 @@ _FRACTION_DENOMINATORS = {
 }  # fmt: skip
 _FRACTION_NOUNS = _words(
     """drittel viertel fünftel sechstel zehntel third thirds quarter quarters fifth fifths tenth
-    tenths half hälfte jeder jede jedes jeden"""
+    tenths half hälfte jeder jede jedes jeden halben viertelprozentpunkt"""
 )
 _FRACTION_RE = re.compile(
     # "zwei Drittel", "ein Fünftel", "two-thirds", "a third of", "three-quarters of"
@@ -1185,6 +1185,9 @@ _FRACTION_RE = re.compile(
     # "jeder fünfte"
     r"|(?<![\w-])jede[rsn]?\s+(?P<oden>zweite|dritte|vierte|fünfte|sechste|siebte|achte"
     r"|zehnte)[nrs]?(?![\w-])"
+    # a quarter or half percentage point: "a quarter-point cut", "einen halben Prozentpunkt"
+    r"|(?<![\w-])(?P<point>quarter|half|viertel|halben)[\s-]?(?:percentage[\s-])?(?:point|prozentpunkt)"
+    r"(?!s?[\w-]*\s+(?:lead|ahead|margin|vorsprung))"
     # "die Hälfte", "half of", "nearly half"
     r"|(?<![\w-])(?:(?:die|der|zur)\s+(?P<halfte>hälfte)"
     r"|(?<!first\s)(?<!second\s)(?<!first-)(?<!second-)(?P<half>half)(?=\s+(?:of|the)\b)"
@@ -1208,6 +1211,11 @@ def _fraction_facts(text: str, taken: list[tuple[int, int]]) -> list[Fact]:
     for m in _FRACTION_RE.finditer(text):
         start, end = m.span()
         if _overlaps(start, end, taken):
+            continue
+        if m["point"]:  # a share of one percentage point, not of the whole
+            point = m["point"].lower()
+            value = "0.25" if point in ("quarter", "viertel") else "0.5"
+            facts.append(Fact("percent", value, text[start:end], start, end))
             continue
         if m["half"] or m["half2"] or m["halfte"]:
             numerator, denominator = 1, 2
