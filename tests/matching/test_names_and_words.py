@@ -279,6 +279,19 @@ def test_german_place_forms_name_the_place(text, name):
     assert name in names(text, "de")
 
 
+@pytest.mark.parametrize(
+    ("german", "english", "name"),
+    [
+        ("Papst Franziskus starb mit 88 Jahren.", "Pope Francis died aged 88.", "pope francis"),
+        ("Benedikt XVI. trat 2013 zurück.", "Pope Benedict resigned in 2013.", "pope benedict"),
+        ("Selenskyj traf Lawrow in Kiew.", "Zelensky met Lavrov in Kyiv.", "zelensky"),
+    ],
+)
+def test_a_person_german_copy_names_otherwise_is_one_name(german, english, name):
+    assert name in names(german, "de")
+    assert name in names(english, "en")
+
+
 def test_a_generated_place_form_names_the_place_only_when_capitalised():
     assert "rome" in names("Der Papst kehrte nach Rom zurück.", "de")
     assert "rome" not in names("The firmware sits in rom on the board.", "en")

@@ -293,6 +293,8 @@ DEFAULT_ALIASES |= _alias_groups(
     fdp: free democrats
     afd: alternative für deutschland | alternative for germany
     fpö: freiheitliche partei österreichs | freedom party
+    pope francis: papst franziskus | franziskus
+    pope benedict: papst benedikt | benedikt xvi | benedict xvi
     volkswagen: vw
     munich: münchen
     cologne: köln
