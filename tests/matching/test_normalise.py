@@ -735,3 +735,23 @@ def test_earlier_years_and_clock_times(text, language, expected, not_expected):
     found = keys(text, language=language, anchor_date=RANGE_ANCHOR)
     assert expected <= found
     assert not (not_expected & found)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected", "not_expected"),
+    [
+        # clock times with a time zone or in hours and minutes are no figures; scores stay
+        ("Kick-off is at 21:00 CET (20:00 GMT).", "en", set(), {"number:21", "number:20"}),
+        ("The meeting starts at 14:30.", "en", set(), {"number:14"}),
+        ("Bayern gewann 3:1.", "de", {"number:3", "number:1"}, set()),
+        ("He ran it in 35:45 minutes.", "en", {"number:35"}, set()),
+        # a spelled count before a hyphened unit is still a count
+        ("A three-day festival opened.", "en", {"number:3"}, set()),
+        ("The project faces a four-year delay.", "en", {"number:4"}, set()),
+        ("A three-pronged attack failed.", "en", set(), {"number:3"}),
+    ],
+)
+def test_clock_times_and_hyphened_counts(text, language, expected, not_expected):
+    found = keys(text, language=language, anchor_date=RANGE_ANCHOR)
+    assert expected <= found
+    assert not (not_expected & found)

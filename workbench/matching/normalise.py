@@ -783,7 +783,11 @@ COUNT_NOUNS_DE = _words(
     """
 )
 # A time of day is no figure: "gegen 22 Uhr", "14.30 Uhr", "9:30 a.m.", "10pm"
-_CLOCK_AFTER_RE = re.compile(r"(?::\d{2}(?!\d))?\s?(?:Uhr\b|[ap]\.\s?m\.)")
+_CLOCK_AFTER_RE = re.compile(
+    r"(?::\d{2}(?!\d))?\s?(?:Uhr\b|[ap]\.\s?m\.|(?:CES?T|GMT|BST|UTC|MES?Z|E[SD]T|P[SD]T|ET|PT)\b)"
+)
+# "14:30": an hour and minutes in two digits (a score is "3:1", a duration "35:45")
+_CLOCK_MINUTES_RE = re.compile(r":[0-5]\d(?![\d:,.]\d)")
 # "10pm", "9 AM": English only (German "300 am Flughafen" is "at the"), hours 1 to 12
 _CLOCK_AFTER_EN_RE = re.compile(r"(?::\d{2}(?!\d))?\s?(?:[ap]m|[AP]M)\b")
 _CLOCK_BEFORE_RE = re.compile(r"(?<![\d.,:])\d{1,2}:$")
@@ -835,6 +839,9 @@ def _is_negative(text: str, num_start: int) -> bool:
 
 def _is_clock_time(text: str, start: int, num_end: int, language: str) -> bool:
     if _CLOCK_AFTER_RE.match(text, num_end):
+        return True
+    hour = text[start:num_end]
+    if _CLOCK_MINUTES_RE.match(text, num_end) and hour.isdecimal() and int(hour) <= 23:
         return True
     if language == "en" and _CLOCK_AFTER_EN_RE.match(text, num_end):
         hour, _, minutes = text[start:num_end].partition(".")  # "10pm", British "11.45pm"
@@ -1115,10 +1122,15 @@ _ENGLISH_TENS = {
 }  # fmt: skip
 SPELLED_NUMBER_WORDS = frozenset(_SPELLED_UNITS["en"]) | frozenset(_SPELLED_UNITS["de"])
 SPELLED_NUMBER_WORDS |= frozenset(_ENGLISH_TENS)
+# "a three-day festival", "a four-year delay", "a two-time champion": still a count
+_HYPHENED_UNITS = (
+    r"(?:day|week|month|year|hour|minute|second|mile|kilometre|kilometer|metre|meter|storey"
+    r"|story|seat|point|game|match|member|person|time|man|woman)s?\b"
+)
 _SPELLED_RE = {
     "en": re.compile(
         rf"(?<![\w-])(?:(?P<tens>{'|'.join(_ENGLISH_TENS)})(?:-(?P<unit>one|{'|'.join(_SPELLED_UNITS['en'])}))?"
-        rf"|(?P<word>{'|'.join(_SPELLED_UNITS['en'])}))(?![\w-])",
+        rf"|(?P<word>{'|'.join(_SPELLED_UNITS['en'])}))(?!\w|-(?!{_HYPHENED_UNITS}))",
         re.IGNORECASE,
     ),
     "de": re.compile(
