@@ -755,3 +755,117 @@ def test_clock_times_and_hyphened_counts(text, language, expected, not_expected)
     found = keys(text, language=language, anchor_date=RANGE_ANCHOR)
     assert expected <= found
     assert not (not_expected & found)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "anchor", "expected", "not_expected"),
+    [
+        # ordinals are no shares; "half a million" is a count; shares of a point are points
+        ("Sales fell for a third straight year.", "en", None, set(), {"percent:33.3"}),
+        (
+            "He gave nearly half a million dollars.",
+            "en",
+            None,
+            {"amount:USD:500000"},
+            {"percent:50"},
+        ),
+        ("It took about half an hour.", "en", None, set(), {"percent:50"}),
+        (
+            "The Fed cut by a quarter of a percentage point.",
+            "en",
+            None,
+            {"percent:0.25"},
+            {"percent:25"},
+        ),
+        (
+            "Rates rose three-quarters of a percentage point.",
+            "en",
+            None,
+            {"percent:0.75"},
+            {"percent:75"},
+        ),
+        (
+            "Die EZB senkte um ein Viertel Prozentpunkt.",
+            "de",
+            None,
+            {"percent:0.25"},
+            {"percent:25"},
+        ),
+        ("Data for the first quarter point to a slowdown.", "en", None, set(), {"percent:0.25"}),
+        ("She is a half-point behind the leader.", "en", None, set(), {"percent:0.5"}),
+        ("Die Tonne wird jede zweite Woche geleert.", "de", None, set(), {"percent:50"}),
+        ("He scored two in three minutes.", "en", None, set(), {"percent:66.7"}),
+        # a month range dated from the end that names its year; months alone are no range
+        (
+            "From January to March 2024, sales fell 4%.",
+            "en",
+            "2025-06-15",
+            {"date:2024-01"},
+            {"date:2025-01"},
+        ),
+        (
+            "From November through March it snowed.",
+            "en",
+            "2024-06-15",
+            {"date:2023-11", "date:2024-03"},
+            {"date:2024-11"},
+        ),
+        (
+            "January and February are the coldest months.",
+            "en",
+            "2024-06-15",
+            set(),
+            {"date:2024-01"},
+        ),
+        ("Theresa May and June Sarpong spoke.", "en", "2024-06-15", set(), {"date:2024-05"}),
+        ("He flew from Mar-a-Lago.", "en", "2024-06-15", set(), {"date:2024-03"}),
+        ("A letter from May's office arrived.", "en", "2024-06-15", set(), {"date:2024-05"}),
+        (
+            "Minutes from the April 2 meeting showed a split, the Fed said.",
+            "en",
+            "2024-03-10",
+            {"date:2023-04-02"},
+            set(),
+        ),
+        # day ranges: before a full stop, not a count after a spaced dash, no 30 February
+        ("The festival runs March 3-5.", "en", "2024-02-01", {"date:2024-03-05"}, {"number:5"}),
+        (
+            "Storm hits Florida on March 3 - 12 dead.",
+            "en",
+            "2024-02-01",
+            {"number:12"},
+            {"date:2024-03-12"},
+        ),
+        ("Talks are set for Feb. 28-30.", "en", "2024-02-01", set(), {"date:2024-02-30"}),
+        # counts after "in" are no early years; cents follow the currency the text names
+        (
+            "In 1500 weiteren Fällen ermittelt die Polizei.",
+            "de",
+            None,
+            {"number:1500"},
+            {"date:1500"},
+        ),
+        ("80 people died in 1700 attacks.", "en", None, {"number:1700"}, {"date:1700"}),
+        ("EPS fell to 84 cents from $1.12.", "en", None, {"amount:USD:0.84"}, set()),
+        (
+            "The European Commission said a stamp costs 73 cents.",
+            "en",
+            None,
+            {"number:0.73"},
+            {"amount:EUR:0.73"},
+        ),
+        ("The tariff rises to £11.45pm.", "en", None, {"amount:GBP:11.45"}, set()),
+    ],
+)
+def test_what_a_review_of_the_second_days_rules_found(
+    text, language, anchor, expected, not_expected
+):
+    found = keys(text, language=language, anchor_date=date.fromisoformat(anchor or "2025-03-10"))
+    assert expected <= found
+    assert not (not_expected & found)
+
+
+def test_a_first_name_alone_is_no_pope():
+    assert "pope francis" in normalise("Papst Franziskus starb.", language="de").fact_keys[0]
+    found = normalise("Franziskus Müller, Bürgermeister von Freising, sagte es.", language="de")
+    assert not any("pope" in key for key in found.fact_keys)

@@ -7,6 +7,7 @@ canonical form, so that "97,4 Milliarden US-Dollar" and "$97.4 billion" agree.
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -293,7 +294,7 @@ DEFAULT_ALIASES |= _alias_groups(
     fdp: free democrats
     afd: alternative für deutschland | alternative for germany
     fpö: freiheitliche partei österreichs | freedom party
-    pope francis: papst franziskus | franziskus
+    pope francis: papst franziskus
     pope benedict: papst benedikt | benedikt xvi | benedict xvi
     volkswagen: vw
     munich: münchen
@@ -874,6 +875,7 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
     read: dict[int, _Reading] = {}  # how each fact's figure was read
     last_currency: tuple[str, int] | None = None
     phones: list[tuple[int, int]] = []
+    cents_of: str | None = None  # the currency of "cents" in this text, looked up once
     for m in _number_matches(text, taken):
         start, end = m.span()
         num, pre, post, scale, pct, bp = m.group("num", "pre", "post", "scale", "pct", "bp")
@@ -889,14 +891,19 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
         if not (pct or bp or scale or pre or post) and _names_a_reference(text, num_start):
             continue  # "§ 218"; but "der Dax 0,8 Prozent im Plus" keeps its percentage
         num_language = _number_language(text, num_end, language)
-        if _is_clock_time(text, num_start, num_end, num_language):
-            continue
+        if not pre and _is_clock_time(text, num_start, num_end, num_language):
+            continue  # "at 11.45pm", but "£11.45pm" is a price a month
         scale_word = scale.lower().rstrip(".") if scale else ""
         currency_word = " ".join((pre or post).lower().split()) if pre or post else ""
         currency = _CURRENCY.get(currency_word) if currency_word else None
         if currency_word in _SUBUNITS:
-            if currency is None:  # "cent(s)"
-                currency = "EUR" if num_language == "de" or _names_the_euro(text) else "USD"
+            if currency is None:  # "cent(s)": the euro's in German copy or copy that names
+                # it, the dollar's in copy that names the dollar, else of no currency said
+                if cents_of is None:
+                    cents_of = _cents_currency(text, num_language)
+                currency = cents_of or None
+                if post == "Cent" and num_language == "en":
+                    continue  # "50 Cent", a rapper
             if currency_word == "p" and num in _VIDEO_LINES:
                 continue  # "1080p"
         attached = scale_word and m.start("scale") == num_end
@@ -950,11 +957,15 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
 
 
 _VIDEO_LINES = _words("240 360 480 720 1080 1440 2160")
-_EURO_RE = re.compile(r"€|\beuro", re.IGNORECASE)
+_EURO_RE = re.compile(r"€|\beuros?\b|\beuro[- ]?(?:zone|area|cents?)\b", re.IGNORECASE)
+_DOLLAR_RE = re.compile(r"\$|\bdollars?\b", re.IGNORECASE)
 
 
-def _names_the_euro(text: str) -> bool:
-    return _EURO_RE.search(text) is not None
+def _cents_currency(text: str, language: str) -> str:
+    """Whose cents a text's bare "cents" are: "EUR", "USD" or "" (none said)."""
+    if language == "de" or _EURO_RE.search(text):
+        return "EUR"
+    return "USD" if _DOLLAR_RE.search(text) else ""
 
 
 class _Reading(NamedTuple):
@@ -1170,6 +1181,10 @@ def _spelled_number_facts(text: str, language: str, taken: list[tuple[int, int]]
 # shares, read as the percentage they are. A fraction that is no whole percentage gives its
 # value to one decimal and to the whole number ("zwei Drittel": 66.7 and 67), so that
 # evidence writing "67 Prozent" or "66.7%" says the same.
+_TIME_UNITS = (
+    r"(?:minutes?|hours?|days?|weeks?|months?|years?|games?|matches|minuten|stunden|tagen?|wochen?"
+    r"|monaten?|jahren?|spielen)\b"
+)
 _FRACTION_NUMERATORS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ein": 1, "eine": 1, "einem": 1, "einen": 1, "zwei": 2,
@@ -1188,27 +1203,41 @@ _FRACTION_NOUNS = _words(
     tenths half hälfte jeder jede jedes jeden halben viertelprozentpunkt"""
 )
 _FRACTION_RE = re.compile(
-    # "zwei Drittel", "ein Fünftel", "two-thirds", "a third of", "three-quarters of"
+    # "zwei Drittel", "ein Fünftel", "two-thirds", "a third of", "three-quarters of"; an
+    # English singular only before "of" ("a third straight year" is an ordinal)
     r"(?<![\w-])(?P<num>a|an|one|two|three|four|ein|eine[mn]?|zwei|drei|vier|neun)[\s-]"
-    r"(?:(?P<den>drittel|viertel|fünftel|zehntel|thirds?|fifths?|tenths?)"
-    r"|(?P<qden>quarters?)(?=\s+of\b))(?![\w-])"
-    # "one in five", "three out of four", "neun von zehn"
+    r"(?:(?P<den>drittel|viertel|fünftel|zehntel|thirds|fifths|tenths)"
+    r"|(?P<sden>third|fifth|tenth|quarters?)(?=\s+of\b))(?![\w-])"
+    # "one in five", "three out of four", "neun von zehn"; not "two in three minutes"
     r"|(?<![\w-])(?P<inum>one|two|three|four|five|six|seven|eight|nine|ein|eine[rs]?|zwei|drei"
     r"|vier|fünf|sechs|sieben|acht|neun)\s+(?:in|out\s+of|von)\s+(?P<iden>two|three|four"
     r"|five|six|seven|eight|nine|ten|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)(?![\w-])"
-    # "jeder fünfte"
+    rf"(?!\s+{_TIME_UNITS})"
+    # "jeder fünfte"; not "jede zweite Woche"
     r"|(?<![\w-])jede[rsn]?\s+(?P<oden>zweite|dritte|vierte|fünfte|sechste|siebte|achte"
-    r"|zehnte)[nrs]?(?![\w-])"
-    # a quarter or half percentage point: "a quarter-point cut", "einen halben Prozentpunkt"
-    r"|(?<![\w-])(?P<point>quarter|half|viertel|halben)[\s-]?(?:percentage[\s-])?(?:point|prozentpunkt)"
-    r"(?!s?[\w-]*\s+(?:lead|ahead|margin|vorsprung))"
-    # "die Hälfte", "half of", "nearly half"
+    rf"|zehnte)[nrs]?(?![\w-])(?!\s+{_TIME_UNITS})"
+    # a quarter or half percentage point: "a quarter-point cut", "einen halben Prozentpunkt";
+    # not "the first quarter point to", "a half-point lead"
+    r"|(?<![\w-])(?<!first\s)(?<!second\s)(?<!third\s)(?<!fourth\s)(?<!final\s)"
+    r"(?P<point>quarter|half|viertel|halben)[\s-]?(?:an?\s+)?(?:percentage[\s-])?"
+    r"(?:point|prozentpunkt)"
+    r"(?![\w-])(?!\s+(?:lead|ahead|behind|margin|clear|deficit|vorsprung|rückstand))"
+    # "die Hälfte", "half of", "nearly half"; not "half a million", "half an hour"
     r"|(?<![\w-])(?:(?:die|der|zur)\s+(?P<halfte>hälfte)"
-    r"|(?<!first\s)(?<!second\s)(?<!first-)(?<!second-)(?P<half>half)(?=\s+(?:of|the)\b)"
+    r"|(?<!first\s)(?<!second\s)(?<!first-)(?<!second-)(?<!lower\s)(?<!upper\s)"
+    r"(?P<half>half)(?=\s+(?:of|the)\b)"
     r"|(?:(?<=nearly\s)|(?<=almost\s)|(?<=than\s)|(?<=about\s)|(?<=around\s)|(?<=roughly\s)"
-    r"|(?<=over\s)|(?<=under\s))(?P<half2>half))"
+    r"|(?<=over\s)|(?<=under\s))(?P<half2>half)(?!\s+an?\b))"
     r"(?![\w-])",
     re.IGNORECASE,
+)
+# what a share of comes after: of one percentage point, a share of the point ("a quarter of
+# a percentage point": 0.25 points); of a million, a count ("a quarter of a million")
+_OF_A_POINT_RE = re.compile(
+    r"\s+(?:of\s+(?:a|one)\s+(?:percentage\s+)?point|prozentpunkte?s?)(?![\w-])", re.IGNORECASE
+)
+_OF_A_SCALE_RE = re.compile(
+    r"\s+of\s+an?\s+(?:million|billion|trillion|dozen|hour|century|mile)", re.IGNORECASE
 )
 
 
@@ -1231,19 +1260,24 @@ def _fraction_facts(text: str, taken: list[tuple[int, int]]) -> list[Fact]:
             value = "0.25" if point in ("quarter", "viertel") else "0.5"
             facts.append(Fact("percent", value, text[start:end], start, end))
             continue
+        if _OF_A_SCALE_RE.match(text, end):
+            continue  # "a quarter of a million": a count the figures do not read
         if m["half"] or m["half2"] or m["halfte"]:
             numerator, denominator = 1, 2
         elif m["oden"]:
             numerator, denominator = 1, _FRACTION_DENOMINATORS[m["oden"].lower()]
         else:
             numerator = _FRACTION_NUMERATORS[(m["num"] or m["inum"]).lower()]
-            denominator = _FRACTION_DENOMINATORS[(m["den"] or m["qden"] or m["iden"]).lower()]
+            denominator = _FRACTION_DENOMINATORS[(m["den"] or m["sden"] or m["iden"]).lower()]
         if numerator >= denominator:
             continue  # "five in two", "drei von drei": no share
         share = Decimal(100 * numerator) / Decimal(denominator)
-        values = dict.fromkeys(
-            format_number(share.quantize(Decimal(step))) for step in ("0.1", "1")
-        )
+        point = _OF_A_POINT_RE.match(text, end)
+        if point:  # "three-quarters of a percentage point", "ein Viertel Prozentpunkt"
+            end = point.end()
+            share /= 100
+        steps = ("0.01",) if point else ("0.1", "1")
+        values = dict.fromkeys(format_number(share.quantize(Decimal(step))) for step in steps)
         facts += [Fact("percent", value, text[start:end], start, end) for value in values]
     return facts
 
@@ -1431,13 +1465,19 @@ _YEAR_CUE_BEFORE_RE = re.compile(
 )
 
 
-def _old_year_counts(text: str, end: int, language: str) -> bool:
-    """Whether "1500" after "in" is a figure: "in 1500 Fällen", "in 1200 homes"."""
+def _old_year_counts(text: str, start: int, end: int, language: str) -> bool:
+    """Whether "1500" after "in" is a figure: "in 1500 Fällen", "homes in 1500 villages".
+    German writes "1887" or "im Jahr 1887", so after a bare "in" or "im" it counts; English
+    counts when a lower-case word that is no function word follows."""
     if _UNIT_AFTER_RE.match(text, end, end + 30):
         return True
+    next_word = _NEXT_WORDS_RE.match(text, end, end + 60)
     if language == "de":
-        next_word = _NEXT_WORDS_RE.match(text, end, end + 60)
+        if text[max(0, start - 3) : start].lower() in ("in ", "im "):
+            return True
         return bool(next_word) and next_word.group(1)[:1].isupper()  # a noun follows
+    if next_word and next_word.group(1).islower() and next_word.group(1) not in _STOPWORDS:
+        return True  # "in 1500 villages", "died in 1700 attacks"
     return _counts_what_follows(text, end, "en")
 
 
@@ -1481,10 +1521,12 @@ def _date_facts(
             continue
         if m.lastgroup == _BARE_YEAR and _bare_year_counts(text, start, end, language):
             continue
-        if m.lastgroup == _OLD_YEAR and _old_year_counts(text, end, language):
+        if m.lastgroup == _OLD_YEAR and _old_year_counts(text, start, end, language):
             continue
         groups = {short: m.group(name) for name, short in _DATE_GROUPS[m.lastgroup]}
         after_prefix = _PREFIX_RE.match(text, start, end).end()
+        if _names_no_month(text, groups, start, after_prefix, end):
+            continue
         parts = _resolve_date(groups, anchor, prefixed=after_prefix > start)
         if parts is None:
             continue
@@ -1509,6 +1551,21 @@ def _date_facts(
     if words is None or len(_MONTH_WORDS.intersection(words)) > 1:
         facts += _month_range_ends(text, anchor, facts, taken)
     return facts
+
+
+def _names_no_month(
+    text: str, groups: dict[str, str | None], start: int, after_prefix: int, end: int
+) -> bool:
+    """A month word alone that names something else: "Mar-a-Lago"; after "from" or "vom" a
+    three-letter one ("a letter from May's office", "a message from Jan Egeland"; a range
+    "from May to July" is read by _month_range_ends)."""
+    month = groups.get("month")
+    if not month or groups.get("day") or groups.get("year"):
+        return False
+    if text[end : end + 1] == "-":
+        return True
+    prefix = text[start:after_prefix].strip().lower()
+    return prefix in ("from", "vom") and len(month.rstrip(".")) <= 3
 
 
 def _date_depths(parts: tuple[int, ...], surface: str, start: int, end: int) -> list[Fact]:
@@ -1542,7 +1599,7 @@ _DAY_BEFORE_RE = re.compile(
     rf"(?<![\d.,])(?P<day>\d{{1,2}})(?:\.|st|nd|rd|th)?{_DATE_RANGE_JOIN}$", re.IGNORECASE
 )
 _DAY_AFTER_RE = re.compile(
-    r"\s*(?:[-–]|to|through|until|bis)\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\d.,:]|\s*%)",
+    r"(?:[-–]|\s*(?:to|through|until|bis)\s+)(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![.,:]?\d|\s*%)",
     re.IGNORECASE,
 )
 _MONTH_RANGE_RE = re.compile(
@@ -1573,7 +1630,7 @@ def _day_range_ends(text: str, facts: list[Fact], taken: list[tuple[int, int]]) 
             last = int(after["day"]) if after else 0
             if (
                 after
-                and day < last <= 31
+                and day < last <= calendar.monthrange(year, month)[1]
                 and not _overlaps(*after.span(), taken)
                 and not _UNIT_AFTER_RE.match(text, after.end(), after.end() + 30)
             ):
@@ -1592,22 +1649,38 @@ def _month_range_ends(
         if not (text[m.start("first")].isupper() and text[m.start("second")].isupper()):
             continue  # "may", "march" as verbs
         first = month_of(m["first"])
+        if first is None:
+            continue
         dated = _month_dates(facts, *m.span("second"))
         if dated is None:
+            # two months named with no date read: a range only when it says so ("Theresa May
+            # and June ...", "January and February are the coldest months" are none)
+            joined = text[m.end("first") : m.start("second")].strip().lower()
+            if joined in ("and", "und") and not _RANGE_OPENING_RE.search(
+                text, max(0, m.start() - 12), m.start()
+            ):
+                continue
             parts = _resolve_date({"month": m["second"]}, anchor, prefixed=True)
             if parts is None or _overlaps(*m.span("second"), taken):
                 continue
             dated = parts[:2]
             found += _date_depths(dated, m["second"], *m.span("second"))
             taken.append(m.span("second"))
-        if first is None or _month_dates(facts, *m.span("first")) is not None:
-            continue
-        if _overlaps(*m.span("first"), taken):
-            continue
+        own = [f for f in facts if f.start < m.end("first") and m.start("first") < f.end]
+        if any(_YEAR_DIGITS_RE.search(f.surface) for f in own):
+            continue  # "Dezember 2023 bis März 2024": each end has its year
+        for fact in own:  # "from January": dated from the article, not from "to March 2024"
+            facts.remove(fact)
         year = dated[0] if first <= dated[1] else dated[0] - 1  # "November bis Februar 2024"
-        found += _date_depths((year, first), m["first"], *m.span("first"))
-        taken.append(m.span("first"))
+        start, end = (own[0].start, own[0].end) if own else m.span("first")
+        found += _date_depths((year, first), text[start:end], start, end)
+        if not own:
+            taken.append((start, end))
     return found
+
+
+_RANGE_OPENING_RE = re.compile(r"\b(?:between|zwischen|from|von|vom)\s+$", re.IGNORECASE)
+_YEAR_DIGITS_RE = re.compile(r"\d{4}")
 
 
 def _month_dates(facts: list[Fact], start: int, end: int) -> tuple[int, int] | None:
@@ -1842,7 +1915,7 @@ _PAST_CUE_RE = {
 }
 # "vertagt auf den 15. April", "adjourned until April 15": a date ahead, whatever the tense
 _POINTS_AHEAD_RE = re.compile(
-    r"\b(?:auf\s+den|bis(?:\s+zum)?|zum|ab(?:\s+dem)?|until|till|to|from(?:\s+the)?|starting"
+    r"\b(?:auf\s+den|bis(?:\s+zum)?|zum|ab(?:\s+dem)?|until|till|to|from|starting"
     r"|effective)\s+$",
     re.IGNORECASE,
 )
