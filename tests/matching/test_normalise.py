@@ -869,3 +869,9 @@ def test_a_first_name_alone_is_no_pope():
     assert "pope francis" in normalise("Papst Franziskus starb.", language="de").fact_keys[0]
     found = normalise("Franziskus Müller, Bürgermeister von Freising, sagte es.", language="de")
     assert not any("pope" in key for key in found.fact_keys)
+
+
+def test_a_quarter_of_a_million_is_a_count():
+    found = keys("Over a quarter of a million cases were logged.", language="en")
+    assert "number:250000" in found and "number:1000000" not in found
+    assert "number:750000" in keys("three-quarters of a million people", language="en")

@@ -1058,6 +1058,8 @@ _NUMBER_WORDS = {
     "zwanzig": 20, "twenty": 20, "dreißig": 30, "thirty": 30, "vierzig": 40, "forty": 40,
     "fünfzig": 50, "fifty": 50, "hundert": 100, "hundred": 100, "halbe": 0.5,
     "half a": 0.5, "anderthalb": 1.5, "eineinhalb": 1.5, "zweieinhalb": 2.5,
+    "a quarter of a": 0.25, "quarter of a": 0.25, "three-quarters of a": 0.75,
+    "three quarters of a": 0.75,
 }  # fmt: skip
 _ARTICLE_NUMBER_WORDS = frozenset({"a", "an"})  # "a percent" is no figure; "ein Prozent" is
 _NUMBER_WORD_RE = re.compile(
