@@ -845,7 +845,7 @@ def test_clock_times_and_hyphened_counts(text, language, expected, not_expected)
             {"number:1500"},
             {"date:1500"},
         ),
-        ("80 people died in 1700 attacks.", "en", None, {"number:1700"}, {"date:1700"}),
+        ("A document issued in 1872 lists rules.", "en", None, {"date:1872"}, {"number:1872"}),
         ("EPS fell to 84 cents from $1.12.", "en", None, {"amount:USD:0.84"}, set()),
         (
             "The European Commission said a stamp costs 73 cents.",
@@ -871,7 +871,32 @@ def test_a_first_name_alone_is_no_pope():
     assert not any("pope" in key for key in found.fact_keys)
 
 
+def test_a_month_after_a_dated_month_follows_it():
+    text = "The board reported 21 million stays in July and August."
+    found = keys(text, language="en", anchor_date=date(2020, 6, 1))
+    assert {"date:2019-07", "date:2019-08"} <= found
+
+
 def test_a_quarter_of_a_million_is_a_count():
     found = keys("Over a quarter of a million cases were logged.", language="en")
     assert "number:250000" in found and "number:1000000" not in found
     assert "number:750000" in keys("three-quarters of a million people", language="en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        ("The drug cut the risk of heart attacks by a fifth.", {"percent:20"}, set()),
+        ("The bank kept its rate for a fifth meeting.", set(), {"percent:20"}),
+        ("Flights between Cork and Rennes start from May.", {"date:2025-05"}, set()),
+        ("A message from May Jones arrived.", set(), {"date:2025-05"}),
+        ("Output rose in each of May, June and July.", {"date:2025-06", "date:2025-07"}, set()),
+        ("Is California imposing a 5-Cent tax?", {"number:0.05"}, set()),
+        ("Ice Cube and 50 Cent wore hats.", set(), {"number:0.5", "amount:USD:0.5"}),
+        ("A document issued in 1872 lists rules.", {"date:1872"}, {"number:1872"}),
+    ],
+)
+def test_what_a_diff_over_45k_real_texts_showed(text, expected, not_expected):
+    found = keys(text, language="en", anchor_date=date(2025, 3, 1))
+    assert expected <= found
+    assert not (not_expected & found)

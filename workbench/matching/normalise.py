@@ -902,7 +902,7 @@ def _number_facts(text: str, language: str, taken: list[tuple[int, int]]) -> lis
                 if cents_of is None:
                     cents_of = _cents_currency(text, num_language)
                 currency = cents_of or None
-                if post == "Cent" and num_language == "en":
+                if post == "Cent" and num == "50" and num_language == "en":
                     continue  # "50 Cent", a rapper
             if currency_word == "p" and num in _VIDEO_LINES:
                 continue  # "1080p"
@@ -1210,6 +1210,9 @@ _FRACTION_RE = re.compile(
     r"(?<![\w-])(?P<num>a|an|one|two|three|four|ein|eine[mn]?|zwei|drei|vier|neun)[\s-]"
     r"(?:(?P<den>drittel|viertel|fünftel|zehntel|thirds|fifths|tenths)"
     r"|(?P<sden>third|fifth|tenth|quarters?)(?=\s+of\b))(?![\w-])"
+    # "cut the risk by a fifth", "nearly a third"
+    r"|(?:(?<=by\s)|(?<=nearly\s)|(?<=almost\s)|(?<=about\s)|(?<=roughly\s)|(?<=than\s)"
+    r"|(?<=over\s)|(?<=around\s))(?P<bnum>a|one)\s(?P<bden>third|fifth|tenth|quarter)(?![\w-])"
     # "one in five", "three out of four", "neun von zehn"; not "two in three minutes"
     r"|(?<![\w-])(?P<inum>one|two|three|four|five|six|seven|eight|nine|ein|eine[rs]?|zwei|drei"
     r"|vier|fünf|sechs|sieben|acht|neun)\s+(?:in|out\s+of|von)\s+(?P<iden>two|three|four"
@@ -1269,8 +1272,10 @@ def _fraction_facts(text: str, taken: list[tuple[int, int]]) -> list[Fact]:
         elif m["oden"]:
             numerator, denominator = 1, _FRACTION_DENOMINATORS[m["oden"].lower()]
         else:
-            numerator = _FRACTION_NUMERATORS[(m["num"] or m["inum"]).lower()]
-            denominator = _FRACTION_DENOMINATORS[(m["den"] or m["sden"] or m["iden"]).lower()]
+            numerator = _FRACTION_NUMERATORS[(m["num"] or m["inum"] or m["bnum"]).lower()]
+            denominator = _FRACTION_DENOMINATORS[
+                (m["den"] or m["sden"] or m["iden"] or m["bden"]).lower()
+            ]
         if numerator >= denominator:
             continue  # "five in two", "drei von drei": no share
         share = Decimal(100 * numerator) / Decimal(denominator)
@@ -1468,9 +1473,8 @@ _YEAR_CUE_BEFORE_RE = re.compile(
 
 
 def _old_year_counts(text: str, start: int, end: int, language: str) -> bool:
-    """Whether "1500" after "in" is a figure: "in 1500 Fällen", "homes in 1500 villages".
-    German writes "1887" or "im Jahr 1887", so after a bare "in" or "im" it counts; English
-    counts when a lower-case word that is no function word follows."""
+    """Whether "1500" after "in" is a figure: "in 1500 Fällen", "in 1500 homes". German
+    writes "1887" or "im Jahr 1887", so after a bare "in" or "im" it counts."""
     if _UNIT_AFTER_RE.match(text, end, end + 30):
         return True
     next_word = _NEXT_WORDS_RE.match(text, end, end + 60)
@@ -1478,8 +1482,8 @@ def _old_year_counts(text: str, start: int, end: int, language: str) -> bool:
         if text[max(0, start - 3) : start].lower() in ("in ", "im "):
             return True
         return bool(next_word) and next_word.group(1)[:1].isupper()  # a noun follows
-    if next_word and next_word.group(1).islower() and next_word.group(1) not in _STOPWORDS:
-        return True  # "in 1500 villages", "died in 1700 attacks"
+    # English groups a count's digits ("in 1,500 villages"): "in 1872" is a year unless a
+    # counted noun follows ("in 1500 homes")
     return _counts_what_follows(text, end, "en")
 
 
@@ -1555,6 +1559,9 @@ def _date_facts(
     return facts
 
 
+_NAME_AFTER_MAY_RE = re.compile(r"['’]s\b|\s+[A-Z][a-z]")
+
+
 def _names_no_month(
     text: str, groups: dict[str, str | None], start: int, after_prefix: int, end: int
 ) -> bool:
@@ -1567,7 +1574,12 @@ def _names_no_month(
     if text[end : end + 1] == "-":
         return True
     prefix = text[start:after_prefix].strip().lower()
-    return prefix in ("from", "vom") and len(month.rstrip(".")) <= 3
+    if prefix not in ("from", "vom"):
+        return False
+    word = month.rstrip(".").lower()
+    if word == "may":  # "from May's office", "from May Jones"; but "from May."
+        return bool(_NAME_AFTER_MAY_RE.match(text, end))
+    return len(word) <= 3
 
 
 def _date_depths(parts: tuple[int, ...], surface: str, start: int, end: int) -> list[Fact]:
@@ -1654,13 +1666,22 @@ def _month_range_ends(
         if first is None:
             continue
         dated = _month_dates(facts, *m.span("second"))
+        first_dated = _month_dates(facts, *m.span("first"))
+        second = month_of(m["second"])
+        joined = text[m.end("first") : m.start("second")].strip().lower()
+        listed = joined in ("and", "und")
+        if dated is None and first_dated is not None and second is not None and listed:
+            # "in July and August": the second month follows the first, dated by its prefix
+            if _overlaps(*m.span("second"), taken):
+                continue
+            year = first_dated[0] if second >= first_dated[1] else first_dated[0] + 1
+            found += _date_depths((year, second), m["second"], *m.span("second"))
+            taken.append(m.span("second"))
+            continue
         if dated is None:
             # two months named with no date read: a range only when it says so ("Theresa May
             # and June ...", "January and February are the coldest months" are none)
-            joined = text[m.end("first") : m.start("second")].strip().lower()
-            if joined in ("and", "und") and not _RANGE_OPENING_RE.search(
-                text, max(0, m.start() - 12), m.start()
-            ):
+            if listed and not _RANGE_OPENING_RE.search(text, max(0, m.start() - 12), m.start()):
                 continue
             parts = _resolve_date({"month": m["second"]}, anchor, prefixed=True)
             if parts is None or _overlaps(*m.span("second"), taken):
@@ -1681,7 +1702,9 @@ def _month_range_ends(
     return found
 
 
-_RANGE_OPENING_RE = re.compile(r"\b(?:between|zwischen|from|von|vom)\s+$", re.IGNORECASE)
+_RANGE_OPENING_RE = re.compile(
+    r"(?:\b(?:between|zwischen|from|von|vom|of|in|im)\s+|,\s*)$", re.IGNORECASE
+)
 _YEAR_DIGITS_RE = re.compile(r"\d{4}")
 
 
