@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 
 from workbench.matching.index import IndexLoadError, LexicalIndex
@@ -187,3 +188,43 @@ def test_one_id_twice_in_a_bulk_batch_keeps_the_last(tmp_path):
     assert all(m.doc_id != "p0" for m in index.search("harbour report number 0"))
     index.save(tmp_path / "index")
     assert len(LexicalIndex.load(tmp_path / "index")) == 6000
+
+
+WIRE = "Regulators fined the bank 2.1 billion euros for money laundering failures on Tuesday."
+OTHER = "The city council approved a new budget for schools and bus lanes."
+# shares some words with each: how much of it a passage matches depends on the words' idf
+QUERY = "Regulators fined the bank over laundering, while the council approved budget cuts."
+FILLER = [
+    (f"x{i}", f"Other news item number {i} about weather and sport.", "en", None) for i in range(50)
+]
+
+
+def _scores(index: LexicalIndex) -> dict[str, float]:
+    return {m.doc_id: m.score for m in index.search(QUERY, k=60, with_explanation=False)}
+
+
+def test_the_same_text_in_many_outlets_counts_once_in_document_frequency(tmp_path):
+    single = LexicalIndex()
+    single.add_many([("wire", WIRE, "en", None), ("other", OTHER, "en", None), *FILLER])
+    many = LexicalIndex()
+    many.add_many([(f"copy{i}", WIRE, "en", None) for i in range(20)])
+    many.add_many([("other", OTHER, "en", None), *FILLER])
+    assert np.array_equal(single._df[: len(single._terms)], many._df[: len(many._terms)])
+    one, twenty = _scores(single), _scores(many)
+    # counted twenty times, its words would look common: the wire copy fell from 0.47 to 0.30
+    assert twenty["copy0"] == pytest.approx(one["wire"], abs=0.03)
+    assert twenty["copy19"] == twenty["copy0"]
+    # removing copies keeps the count until the last goes, also after a save and load
+    many.save(tmp_path / "index")
+    loaded = LexicalIndex.load(tmp_path / "index")
+    for index in (many, loaded):
+        for i in range(19):
+            index.remove(f"copy{i}")
+        assert np.array_equal(single._df[: len(single._terms)], index._df[: len(index._terms)])
+        index.remove("copy19")
+        assert "copy19" not in _scores(index)
+        alone = LexicalIndex()
+        alone.add_many([("other", OTHER, "en", None), *FILLER])
+        assert {index._terms[t] for t in np.flatnonzero(index._df)} == set(
+            alone._terms[t] for t in np.flatnonzero(alone._df)
+        )

@@ -193,3 +193,24 @@ def test_an_unknown_claim_is_a_clear_error(seeded_sessions: sessionmaker[Session
 
     with seeded_sessions() as session, pytest.raises(NotFoundError):
         MatchingIndexes().evidence_candidates(session, 999_999)
+
+
+def test_checked_before_lists_a_restatement_that_several_outlets_carry(
+    seeded_sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    """The same English claim in two outlets: each copy must score as one copy would, not
+    lower because its words now look twice as common."""
+    english = "Musk challenged Meta CEO Mark Zuckerberg to a cage fight in June 2023."
+    for outlet in ("Outlet one", "Outlet two"):
+        claims_file = tmp_path / f"{outlet}.csv"
+        claims_file.write_text(
+            f'text,language,article_title\n"{english}",en,{outlet}\n', encoding="utf-8"
+        )
+        assert not isinstance(import_one(seeded_sessions, str(claims_file)), Exception)
+    seed_claim = _claim_id(seeded_sessions, CAGE)
+    with seeded_sessions() as session:
+        similar = MatchingIndexes().checked_before(session, seed_claim)
+    assert sorted(s.article_title for s in similar if s.text == english) == [
+        "Outlet one",
+        "Outlet two",
+    ]

@@ -167,6 +167,10 @@ class LexicalIndex:
         self._doc_index: dict[str, int] = {}
         self._texts = _TextStore()
         self._signatures = _TextStore()  # per doc: words, fact terms, names (see _signature)
+        # alive passages per distinct signature (by its hash): a term's document frequency
+        # counts each distinct text once, so the same wire copy in fifty outlets does not
+        # make its words look common; built when first needed after a load
+        self._copies: dict[int, int] | None = {}
         self._dl = np.zeros(0, dtype=np.float32)
         self._alive = np.zeros(0, dtype=bool)
         self._lang = np.zeros(0, dtype=np.uint8)
@@ -277,7 +281,15 @@ class LexicalIndex:
         if len(vocab) > len(self._terms):
             self._terms.extend(itertools.islice(vocab, len(self._terms), None))
         self._grow_terms(len(vocab))
-        self._df += np.bincount(term_ids, minlength=len(self._df)).astype(np.int32)
+        copies = self._signature_copies()
+        again = np.zeros(len(signatures), dtype=bool)  # a text the index holds already
+        for n, signature in enumerate(signatures):
+            key = hash(signature)
+            count = copies.get(key, 0)
+            again[n] = count > 0
+            copies[key] = count + 1
+        counted = term_ids[~again[docs_of_key]] if again.any() else term_ids
+        self._df += np.bincount(counted, minlength=len(self._df)).astype(np.int32)
         start = len(self._doc_ids)
         stop = start + len(items)
         self._grow_docs(stop)
@@ -315,10 +327,26 @@ class LexicalIndex:
         self._drop(self._doc_index.pop(doc_id))
 
     def _drop(self, n: int) -> None:
+        copies = self._signature_copies()
         self._alive[n] = False
         self._total_len -= float(self._dl[n])
+        key = hash(self._signatures[n])
+        left = copies.get(key, 1) - 1
+        if left > 0:
+            copies[key] = left
+            return  # another copy of the text still counts its terms
+        copies.pop(key, None)
         terms, _ = self._doc_terms(n)
         self._df[terms] -= 1
+
+    def _signature_copies(self) -> dict[int, int]:
+        if self._copies is None:
+            copies: dict[int, int] = {}
+            for n in np.flatnonzero(self._alive).tolist():
+                key = hash(self._signatures[n])
+                copies[key] = copies.get(key, 0) + 1
+            self._copies = copies
+        return self._copies
 
     def _grow_docs(self, size: int) -> None:
         if size <= len(self._dl):
@@ -662,6 +690,7 @@ class LexicalIndex:
         index._lang, index._anchor, index._df = arrays["lang"], arrays["anchor"], arrays["df"]
         index._texts = _TextStore(arrays["text_blob"], arrays["text_offsets"])
         index._signatures = _TextStore(arrays["signature_blob"], arrays["signature_offsets"])
+        index._copies = None  # counted from the signatures when a passage comes or goes
         alive = np.flatnonzero(index._alive)
         index._doc_index = {index._doc_ids[i]: int(i) for i in alive.tolist()}
         index._post_w = index._tf_weights(_posting_tfs(index).astype(np.float32), index._post_docs)
