@@ -228,3 +228,17 @@ def test_the_same_text_in_many_outlets_counts_once_in_document_frequency(tmp_pat
         assert {index._terms[t] for t in np.flatnonzero(index._df)} == set(
             alone._terms[t] for t in np.flatnonzero(alone._df)
         )
+
+
+def test_a_first_bulk_build_counts_repeated_texts_once_too():
+    items = [(f"n{i}", f"Report number {i} on the harbour works.", "en", None) for i in range(5000)]
+    items += [(f"wire{i}", WIRE, "en", None) for i in range(20)]
+    index = LexicalIndex()
+    index.add_many(items)
+    laundering = index._vocab[next(t for t in index._vocab if t.startswith("laund"))]
+    assert index._df[laundering] == 1
+    for i in range(19):
+        index.remove(f"wire{i}")
+    assert index._df[laundering] == 1
+    index.remove("wire19")
+    assert index._df[laundering] == 0

@@ -281,13 +281,7 @@ class LexicalIndex:
         if len(vocab) > len(self._terms):
             self._terms.extend(itertools.islice(vocab, len(self._terms), None))
         self._grow_terms(len(vocab))
-        copies = self._signature_copies()
-        again = np.zeros(len(signatures), dtype=bool)  # a text the index holds already
-        for n, signature in enumerate(signatures):
-            key = hash(signature)
-            count = copies.get(key, 0)
-            again[n] = count > 0
-            copies[key] = count + 1
+        again = self._held_already(signatures)
         counted = term_ids[~again[docs_of_key]] if again.any() else term_ids
         self._df += np.bincount(counted, minlength=len(self._df)).astype(np.int32)
         start = len(self._doc_ids)
@@ -338,6 +332,26 @@ class LexicalIndex:
         copies.pop(key, None)
         terms, _ = self._doc_terms(n)
         self._df[terms] -= 1
+
+    def _held_already(self, signatures: list[str]) -> np.ndarray:
+        """Per new passage, whether the index (or this batch, before it) holds its text."""
+        if not self._doc_index and len(signatures) >= 5_000:
+            # a first bulk build: duplicates within the batch, found in numpy; the counts are
+            # built from the signatures when a passage first comes or goes (a dict of a
+            # million counts is 100 MB the build need not hold)
+            keys = np.fromiter(map(hash, signatures), dtype=np.int64, count=len(signatures))
+            again = np.ones(len(signatures), dtype=bool)
+            again[np.unique(keys, return_index=True)[1]] = False
+            self._copies = None
+            return again
+        copies = self._signature_copies()
+        again = np.zeros(len(signatures), dtype=bool)
+        for n, signature in enumerate(signatures):
+            key = hash(signature)
+            count = copies.get(key, 0)
+            again[n] = count > 0
+            copies[key] = count + 1
+        return again
 
     def _signature_copies(self) -> dict[int, int]:
         if self._copies is None:
