@@ -33,22 +33,21 @@ class MatchInputError(Exception):
     """A queries or corpus file a fact-checker handed us cannot be read."""
 
 
-Query = tuple[str, str, date | None]
+# id, text and the date given (or None): a query's or a passage's line
+DatedRow = tuple[str, str, date | None]
 
 
-CorpusRow = tuple[str, str, date | None]
-
-
-def read_queries(path: str | os.PathLike) -> list[Query]:
+def read_queries(path: str | os.PathLike) -> list[DatedRow]:
     """The claims to match: id, text and the date given (or None)."""
     return _dated_rows(path)
 
 
-def read_corpus(path: str | os.PathLike) -> list[CorpusRow]:
+def read_corpus(path: str | os.PathLike) -> list[DatedRow]:
+    """The passages: id, text and the date they were published (or None)."""
     return _dated_rows(path)
 
 
-def _dated_rows(path: str | os.PathLike) -> list[tuple[str, str, date | None]]:
+def _dated_rows(path: str | os.PathLike) -> list[DatedRow]:
     """``id<TAB>text[<TAB>YYYY-MM-DD]`` rows."""
     rows = []
     for line_no, fields in _rows(path):

@@ -206,7 +206,11 @@ class HybridMatcher:
         for rank, (doc_id, _) in enumerate(semantic, start=1):
             semantic_rank[position[doc_id]] = rank
         cosine, segment = scores.of(doc_ids)
-        closeness = date_closeness(near_date, self.index.date_ordinals(doc_ids))
+        closeness = (  # no date, no lookup: most searches pass none
+            date_closeness(near_date, self.index.date_ordinals(doc_ids))
+            if near_date is not None
+            else np.zeros(len(doc_ids), dtype=np.float32)
+        )
         return Candidates(
             normalised,
             doc_ids,

@@ -1670,25 +1670,24 @@ def _month_range_ends(
         second = month_of(m["second"])
         joined = text[m.end("first") : m.start("second")].strip().lower()
         listed = joined in ("and", "und")
-        if dated is None and first_dated is not None and second is not None and listed:
-            # "in July and August": the second month follows the first, dated by its prefix
-            if _overlaps(*m.span("second"), taken):
-                continue
-            year = first_dated[0] if second >= first_dated[1] else first_dated[0] + 1
-            found += _date_depths((year, second), m["second"], *m.span("second"))
-            taken.append(m.span("second"))
-            continue
         if dated is None:
-            # two months named with no date read: a range only when it says so ("Theresa May
-            # and June ...", "January and February are the coldest months" are none)
-            if listed and not _RANGE_OPENING_RE.search(text, max(0, m.start() - 12), m.start()):
+            if first_dated is not None and second is not None and listed:
+                # "in July and August": the second month follows the first, dated by its prefix
+                year = first_dated[0] if second >= first_dated[1] else first_dated[0] + 1
+                parts: tuple[int, ...] | None = (year, second)
+            elif listed and not _RANGE_OPENING_RE.search(text, max(0, m.start() - 12), m.start()):
+                # two months named with no date read: a range only when it says so ("Theresa
+                # May and June ...", "January and February are the coldest months" are none)
                 continue
-            parts = _resolve_date({"month": m["second"]}, anchor, prefixed=True)
+            else:
+                parts = _resolve_date({"month": m["second"]}, anchor, prefixed=True)
             if parts is None or _overlaps(*m.span("second"), taken):
                 continue
-            dated = parts[:2]
-            found += _date_depths(dated, m["second"], *m.span("second"))
+            found += _date_depths(parts[:2], m["second"], *m.span("second"))
             taken.append(m.span("second"))
+            if first_dated is not None and listed:
+                continue  # the first end keeps the date its prefix gave it
+            dated = parts[:2]
         own = [f for f in facts if f.start < m.end("first") and m.start("first") < f.end]
         if any(_YEAR_DIGITS_RE.search(f.surface) for f in own):
             continue  # "Dezember 2023 bis März 2024": each end has its year
@@ -1809,7 +1808,7 @@ def _resolve_date(
     groups: dict[str, str | None], anchor: date | None, *, prefixed: bool = False
 ) -> tuple[int, ...] | None:
     month_word = (groups.get("month") or "").lower().rstrip(".")
-    month = _MONTHS.get(fold(month_word)) if month_word else None
+    month = month_of(month_word) if month_word else None
     if groups.get("mnum"):
         month = int(groups["mnum"])
         if not 1 <= month <= 12:
